@@ -1,0 +1,113 @@
+"""Parse and format what runners type: distances, durations, weights, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from planner.core.errors import InputError
+
+METRES_PER_MILE = 1609.344
+KG_PER_LB = 0.45359237
+
+_DISTANCE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(km|k|mi|mile|miles|m)\s*$", re.IGNORECASE)
+_UNIT_FACTOR = {"km": 1000.0, "k": 1000.0, "m": 1.0, "mi": METRES_PER_MILE}
+# A long ultra is the far end of what a run can be; anything above is a typo.
+MAX_RUN_METRES = 400_000.0
+MAX_RUN_SECONDS = 72 * 3600
+
+
+def parse_distance(text: str) -> float:
+    """'10km', '6.2mi', '8000m' -> metres. Refuses zero, negatives and missing units."""
+    match = _DISTANCE.match(text)
+    if not match:
+        raise InputError(
+            f"distance {text!r}: give a number with a unit, like 10km, 6.2mi or 8000m"
+        )
+    value = float(match.group(1).replace(",", "."))
+    unit = match.group(2).lower()
+    unit = "mi" if unit.startswith("mi") else unit
+    metres = value * _UNIT_FACTOR[unit]
+    if metres <= 0:
+        raise InputError(f"distance {text!r}: must be more than zero")
+    if metres > MAX_RUN_METRES:
+        raise InputError(f"distance {text!r}: longer than any run ({MAX_RUN_METRES / 1000:.0f} km)")
+    return metres
+
+
+def parse_duration(text: str) -> int:
+    """'50:00', '1:05:00', '45m', '1h05m', '3000s' -> seconds. Refuses zero."""
+    raw = text.strip()
+    seconds = _parse_clock(raw) if ":" in raw else _parse_units(raw)
+    if seconds is None:
+        raise InputError(f"duration {text!r}: use MM:SS or H:MM:SS, like 50:00 or 1:05:00")
+    if seconds <= 0:
+        raise InputError(f"duration {text!r}: must be more than zero")
+    if seconds > MAX_RUN_SECONDS:
+        raise InputError(f"duration {text!r}: longer than any run (72 hours)")
+    return seconds
+
+
+def _parse_clock(raw: str) -> int | None:
+    parts = raw.split(":")
+    if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
+        return None
+    nums = [int(p) for p in parts]
+    if any(n >= 60 for n in nums[1:]):
+        return None
+    total = 0
+    for n in nums:
+        total = total * 60 + n
+    return total
+
+
+_UNITS_DURATION = re.compile(r"^(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?\s*(?:(\d+)s)?$", re.IGNORECASE)
+
+
+def _parse_units(raw: str) -> int | None:
+    match = _UNITS_DURATION.match(raw)
+    if not raw or not match or not any(match.groups()):
+        return None
+    h, m, s = (int(g) if g else 0 for g in match.groups())
+    return h * 3600 + m * 60 + s
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """Strict ISO dates only: an impossible date (2026-02-30) is refused, not guessed."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{what} {text!r}: not a real date; use YYYY-MM-DD") from None
+
+
+def parse_int(text: str, what: str, low: int, high: int) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise InputError(f"{what} {text!r}: give a whole number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise InputError(f"{what} {value}: must be from {low} to {high}")
+    return value
+
+
+def parse_number(text: str, what: str, low: float, high: float) -> float:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError(f"{what} {text!r}: give a number from {low:g} to {high:g}") from None
+    if not low <= value <= high or value != value:
+        raise InputError(f"{what} {text!r}: must be from {low:g} to {high:g}")
+    return value
+
+
+def format_distance(metres: float, units: str = "metric") -> str:
+    if units == "imperial":
+        return f"{metres / METRES_PER_MILE:.1f} mi"
+    return f"{metres / 1000:.1f} km"
+
+
+def format_duration(seconds: float) -> str:
+    total = round(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"

@@ -1,0 +1,112 @@
+"""Plain-text views for the CLI: read well in a terminal, over ssh, and in a motd (no colour codes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from planner.core.model import DayPlan, Plan, Profile, Run
+from planner.core.units import format_distance, format_duration
+
+DISCLAIMER = "planner gives general guidance, not medical advice. See a clinician for pain or injury."
+
+DAY_TYPE_LABELS = {
+    "rest": "REST DAY",
+    "active_recovery": "ACTIVE RECOVERY",
+    "easy": "EASY DAY",
+    "quality_ok": "QUALITY ALLOWED",
+    "race_recovery": "RACE RECOVERY",
+    "see_clinician": "SEE A CLINICIAN",
+}
+
+
+def long_date(plan_day: DayPlan) -> str:
+    return plan_day.date.strftime("%a %d %b %Y")
+
+
+def run_guidance(day: DayPlan) -> str:
+    run = day.run
+    if not run.allowed:
+        return "No run today."
+    parts = []
+    if run.max_minutes is not None:
+        parts.append(f"up to {run.max_minutes} min")
+    if run.max_rpe is not None:
+        parts.append(f"effort at most RPE {run.max_rpe}/10")
+    parts.append(f"intensity cap {round(run.intensity_cap * 100)}%")
+    return "Run: " + ", ".join(parts) + "."
+
+
+def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]:
+    lines: list[str] = []
+    if with_header:
+        age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
+        projected = " · projected" if day.projected else ""
+        lines.append(f"{long_date(day)} · {age}{projected}")
+    lines.append(DAY_TYPE_LABELS.get(day.day_type, day.day_type.upper()))
+    lines += [f"  - {reason}" for reason in day.reasons]
+    lines += [f"  ! {warning}" for warning in day.warnings]
+    lines.append(run_guidance(day))
+    done = sum(1 for item in day.checklist if item.done)
+    lines.append(f"Checklist ({done}/{len(day.checklist)} done):")
+    width = max((len(item.id) for item in day.checklist), default=0)
+    for item in day.checklist:
+        box = "[x]" if item.done else ("[-]" if item.withheld else "[ ]")
+        text = f"{item.title}: {item.detail}" if item.detail else item.title
+        if item.withheld:
+            text += f" (withheld: {item.why})"
+        lines.append(f"  {box} {item.id:<{width}}  {text}")
+    return lines
+
+
+def today_text(plan: Plan, show_disclaimer: bool = True) -> str:
+    lines = day_text(plan, plan.days[0])
+    if show_disclaimer:
+        lines += ["", DISCLAIMER]
+    return "\n".join(lines)
+
+
+def plan_text(plan: Plan) -> str:
+    blocks = ["\n".join(day_text(plan, day)) for day in plan.days]
+    return "\n\n".join(blocks)
+
+
+def runs_text(runs: Iterable[Run], units: str) -> str:
+    rows = []
+    for run in runs:
+        rpe = "-" if run.rpe is None else f"{run.rpe:g}{'~' if run.rpe_estimated else ''}"
+        hr = "-" if run.avg_hr is None else str(run.avg_hr)
+        rows.append(
+            f"{run.date}  {format_distance(run.distance_m, units):>9}  "
+            f"{format_duration(run.moving_s):>8}  RPE {rpe:<3}  HR {hr:<3}  "
+            f"{run.type or '-':<9}  {run.id}"
+        )
+    if not rows:
+        return "No runs yet. Log one with: planner log --distance 8km --duration 45:00 --rpe 4"
+    return "\n".join(rows)
+
+
+def profile_text(profile: Profile, age: int | None, age_group: str | None) -> str:
+    def show(value: object) -> str:
+        return "-" if value is None else str(value)
+
+    weight = profile.weight_kg
+    if weight is not None and profile.units == "imperial":
+        weight_text = f"{weight / 0.45359237:.1f} lb"
+    else:
+        weight_text = "-" if weight is None else f"{weight:g} kg"
+    born = show(profile.birth_date) if profile.birth_date else "-"
+    rows = [
+        ("age", f"{age} ({age_group})" if age is not None else "not set"),
+        ("birth date", born),
+        ("sex", show(profile.sex)),
+        ("weight", weight_text),
+        ("units", profile.units),
+        ("HR max", show(profile.hr_max)),
+        ("HR rest", show(profile.hr_rest)),
+        ("years running", show(profile.years_running)),
+        ("time zone", profile.tz or "UTC (not set)"),
+        ("day starts", f"{profile.day_starts:02d}:00"),
+        ("plan", profile.plan),
+        ("ice bath", "yes" if profile.ice_bath else "no"),
+    ]
+    return "\n".join(f"{name:<14} {value}" for name, value in rows)

@@ -1,0 +1,59 @@
+"""Fixtures for CLI tests: a private data dir, state and cache dirs, and a pinned today."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+
+TODAY = "2026-11-28"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("PLANNER_DATA", raising=False)
+    monkeypatch.delenv("PLANNER_TODAY", raising=False)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(data: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run `planner --data DATA --today TODAY ARGS...` in-process: (exit code, stdout, stderr)."""
+
+    def run(*args: str, today: str = TODAY) -> tuple[int, str, str]:
+        code = main(["--data", str(data), "--today", today, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def tree_digest(root: Path) -> str:
+    """A hash of every file's path and bytes under root: proves 'nothing written'."""
+    digest = hashlib.sha256()
+    if not root.exists():
+        return "absent"
+    for dirpath, dirnames, filenames in sorted(os.walk(root)):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name == ".planner.lock":
+                continue
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
