@@ -88,9 +88,9 @@ def _add_profile(sub: Any) -> None:
 
 
 PROFILE_FIELDS = (
-    "birth_date age sex weight_kg weight_lb units hr_max hr_rest years_running tz day_starts "
-    "plan ice_bath"
-).split()
+    "birth_date", "age", "sex", "weight_kg", "weight_lb", "units", "hr_max", "hr_rest",
+    "years_running", "tz", "day_starts", "plan", "ice_bath",
+)  # fmt: skip
 
 
 def _days(text: str) -> int:

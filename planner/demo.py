@@ -1,4 +1,4 @@
-"""A demo runner: a deterministic 12-week history of a 52-year-old, in a fresh temporary data dir."""
+"""A demo runner: a deterministic 12-week history of a 52-year-old, in a fresh temp data dir."""
 
 from __future__ import annotations
 
@@ -54,7 +54,9 @@ def demo_events(today: date) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
-def _demo_run(day: date, planned: tuple[str, int, int, float], rng: random.Random) -> dict[str, Any]:
+def _demo_run(
+    day: date, planned: tuple[str, int, int, float], rng: random.Random
+) -> dict[str, Any]:
     kind, minutes, rpe, kmh = planned
     moving = int(minutes * 60 * rng.uniform(0.9, 1.1))
     distance = round(moving / 3600 * kmh * 1000 * rng.uniform(0.97, 1.03), 1)

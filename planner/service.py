@@ -1,4 +1,4 @@
-"""The one place that opens a data dir, folds it and builds plans; the CLI and the TUI both call it."""
+"""The one place that opens a data dir, folds it and builds plans; the CLI and the TUI call it."""
 
 from __future__ import annotations
 
@@ -56,7 +56,11 @@ class Planner:
 
     @classmethod
     def open(
-        cls, data_dir: str | Path | None = None, *, today: date | None = None, state: Path | None = None
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        today: date | None = None,
+        state: Path | None = None,
     ) -> Planner:
         from planner.store.paths import resolve_data_dir
 
@@ -131,7 +135,7 @@ class Planner:
         return self.find_item(found.id, day)
 
     def uncheck(self, item: str, day: date | None = None) -> ChecklistItem:
-        """Untick: names the check events it removes, so a tick made elsewhere meanwhile survives."""
+        """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
         day = day or self.today()
         found = self.find_item(item, day)
         live = sorted(self.store.state().checks.get((day, found.id), frozenset()))
@@ -188,10 +192,17 @@ class Planner:
     # ---- profile -------------------------------------------------------------------
 
     def set_profile(self, changes: Mapping[str, str]) -> Profile:
-        """Set profile fields from what the runner typed; all validated before one event is written."""
+        """Set profile fields as typed; all are validated before the one event is written."""
         fields = profile_fields(changes, self.today())
         if not fields:
             raise InputError("profile set: give at least one field, e.g. --age 52")
+        current = self.profile
+        hr_max = fields.get("hr_max", current.hr_max)
+        hr_rest = fields.get("hr_rest", current.hr_rest)
+        if hr_max is not None and hr_rest is not None and hr_rest >= hr_max:
+            raise InputError(f"HR rest {hr_rest} must be below HR max {hr_max}")
+        if "plan" in fields:
+            load_plan(fields["plan"], self.store.data_dir)  # refuses a plan that is not there
         self.store.append("profile", fields)
         return self.profile
 

@@ -1,4 +1,4 @@
-"""Plain-text views for the CLI: read well in a terminal, over ssh, and in a motd (no colour codes)."""
+"""Plain-text views for the CLI: read well in a terminal, over ssh and in a motd (no colour)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from planner.core.model import DayPlan, Plan, Profile, Run
 from planner.core.units import format_distance, format_duration
 
-DISCLAIMER = "planner gives general guidance, not medical advice. See a clinician for pain or injury."
+DISCLAIMER = (
+    "planner gives general guidance, not medical advice. See a clinician for pain or injury."
+)
 
 DAY_TYPE_LABELS = {
     "rest": "REST DAY",

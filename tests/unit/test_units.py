@@ -35,7 +35,9 @@ def test_durations(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "0:00", "00:00:00", "50:60", "1:2:3:4", "-5:00", "soon", "80h"])
+@pytest.mark.parametrize(
+    "text", ["", "0:00", "00:00:00", "50:60", "1:2:3:4", "-5:00", "soon", "80h"]
+)
 def test_bad_durations(text: str) -> None:
     with pytest.raises(InputError, match="duration"):
         parse_duration(text)

@@ -1,0 +1,1 @@
+"""The store: event files on disk, the hybrid clock, and the fold into a State."""

@@ -1,0 +1,61 @@
+"""Durable, all-or-nothing file writes: temp file, fsync, rename, fsync the folder."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import string
+from pathlib import Path
+
+from planner.core.errors import DataError
+
+PRIVATE_FILE = 0o600
+_ALPHABET = string.ascii_lowercase + string.digits
+
+
+def random_token(length: int) -> str:
+    """A random [a-z0-9] string: unique names without coordination between devices."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (0600) so a reader sees the old file or the whole new one."""
+    folder = path.parent
+    # A dot-name ending .tmp: every reader (and rsync) skips it if we die half-way.
+    tmp = folder / f".{path.name}.{random_token(8)}.tmp"
+    try:
+        _write_synced(tmp, data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise DataError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    fsync_dir(folder)
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Create `path` exclusively with mode 0600, write all of `data`, fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, PRIVATE_FILE)
+    try:
+        os.fchmod(fd, PRIVATE_FILE)  # os.open's mode is filtered by the umask
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (its directory entry reaches the disk)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        # Some file systems (network mounts) cannot fsync a folder; the rename still holds.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise DataError(f"{folder}: cannot sync folder: {exc.strerror}") from None
+    finally:
+        os.close(fd)

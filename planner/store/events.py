@@ -1,0 +1,108 @@
+"""Events and their TOML file format: one or more [[event]] tables per file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from planner.core.errors import DataError
+from planner.store.clock import STAMP_RE
+
+_TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
+_EVENT_HEADER = re.compile(r"\s*\[\[\s*event\s*\]\]")
+_STRING_KEYS = ("id", "kind", "hlc", "device")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change, as written once and never modified."""
+
+    id: str
+    kind: str
+    hlc: str
+    device: str
+    data: Mapping[str, Any]
+
+
+def encode_events(events: Sequence[Event]) -> bytes:
+    """The TOML bytes of an event file. None values in `data` mean "absent" and are left out."""
+    tables = [
+        {"id": e.id, "kind": e.kind, "hlc": e.hlc, "device": e.device, "data": _plain(e.data)}
+        for e in events
+    ]
+    return tomli_w.dumps({"event": tables}).encode("utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """`value` as the dicts and lists tomli_w writes; TOML has no null, so None keys go."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime) and value.utcoffset() is None:
+        # A local datetime means a different instant on each machine: refuse it.
+        raise ValueError(f"event data holds a datetime without a time zone: {value}")
+    return value
+
+
+def decode_events(raw: bytes, path: Path) -> list[Event]:
+    """The events of one file; DataError("path: line N: reason") if it is not a valid one."""
+    text = _utf8(raw, path)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(_toml_message(exc, text, path)) from None
+    tables = doc.get("event")
+    if not isinstance(tables, list) or not tables:
+        raise DataError(f"{path}: line 1: not a planner event file (no [[event]] tables)")
+    lines = _event_lines(text)
+    return [_event(table, i, lines, path) for i, table in enumerate(tables)]
+
+
+def _utf8(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(f"{path}: line {line}: not UTF-8 text") from None
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> str:
+    # Python 3.11's TOMLDecodeError has no lineno: the position is only in the message.
+    message = str(exc)
+    match = _TOML_POSITION.search(message)
+    if match is None:
+        return f"{path}: line 1: invalid TOML: {message}"
+    line = int(match.group(1)) if match.group(1) else text.count("\n") + 1
+    reason = message[: match.start()]
+    return f"{path}: line {line}: invalid TOML: {reason[:1].lower()}{reason[1:]}"
+
+
+def _event_lines(text: str) -> list[int]:
+    """The line number of each [[event]] header, to point messages at the right block."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if _EVENT_HEADER.match(line)]
+
+
+def _event(table: Any, index: int, lines: list[int], path: Path) -> Event:
+    line = lines[index] if index < len(lines) else 1
+    where = f"{path}: line {line}: event {index + 1}"
+    if not isinstance(table, dict):
+        raise DataError(f"{where}: not a table")
+    for key in _STRING_KEYS:
+        value = table.get(key)
+        if not isinstance(value, str) or not value:
+            raise DataError(f"{where}: '{key}' is missing or not text")
+    if not STAMP_RE.fullmatch(table["hlc"]):
+        raise DataError(f"{where}: 'hlc' is not a clock stamp like 1700000000000-0000")
+    data = table.get("data")
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: 'data' is missing or not a table")
+    # Keys a newer version adds next to these are ignored, not refused.
+    return Event(table["id"], table["kind"], table["hlc"], table["device"], data)
