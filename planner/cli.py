@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -22,6 +23,12 @@ from planner.core.units import parse_date
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line (and exit 2), not a usage dump."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Let "-5km" reach our validator (which says why it is wrong) instead of argparse
+        # mistaking it for an option.
+        self._negative_number_matcher = re.compile(r"^-\d")
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"planner: {message} (see: {self.prog} --help)\n")
@@ -104,7 +111,10 @@ def _days(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage mistake already reported
+        return done.code if isinstance(done.code, int) else 2
     try:
         return _dispatch(args)
     except PlannerError as error:

@@ -15,7 +15,9 @@ def zone(name: str | None) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"time zone {name!r}: unknown; use an Area/City name like Europe/Berlin") from None
+        raise InputError(
+            f"time zone {name!r}: unknown; use an Area/City name like Europe/Berlin"
+        ) from None
 
 
 def runner_day(now: datetime, tz_name: str | None, day_starts: int) -> date:

@@ -79,7 +79,9 @@ class Profile:
     hr_rest: int | None = None
     years_running: float | None = None
     tz: str | None = None  # IANA zone, e.g. Europe/Berlin
-    day_starts: int = 3  # the hour the runner's day begins; a tick at 00:30 counts for the day before
+    day_starts: int = (
+        3  # the hour the runner's day begins; a tick at 00:30 counts for the day before
+    )
     plan: str = "standard"
     ice_bath: bool = False
 

@@ -21,9 +21,7 @@ def parse_distance(text: str) -> float:
     """'10km', '6.2mi', '8000m' -> metres. Refuses zero, negatives and missing units."""
     match = _DISTANCE.match(text)
     if not match:
-        raise InputError(
-            f"distance {text!r}: give a number with a unit, like 10km, 6.2mi or 8000m"
-        )
+        raise InputError(f"distance {text!r}: give a number with a unit, like 10km, 6.2mi or 8000m")
     value = float(match.group(1).replace(",", "."))
     unit = match.group(2).lower()
     unit = "mi" if unit.startswith("mi") else unit

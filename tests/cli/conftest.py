@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from clitools import Cli
 
 from planner.cli import main
 
@@ -28,9 +26,6 @@ def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-Cli = Callable[..., tuple[int, str, str]]
-
-
 @pytest.fixture
 def cli(data: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     """Run `planner --data DATA --today TODAY ARGS...` in-process: (exit code, stdout, stderr)."""
@@ -41,19 +36,3 @@ def cli(data: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
         return code, out, err
 
     return run
-
-
-def tree_digest(root: Path) -> str:
-    """A hash of every file's path and bytes under root: proves 'nothing written'."""
-    digest = hashlib.sha256()
-    if not root.exists():
-        return "absent"
-    for dirpath, dirnames, filenames in sorted(os.walk(root)):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            if name == ".planner.lock":
-                continue
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()

@@ -1,0 +1,187 @@
+"""A day's checklist from the plan's item templates, with doses fitted to the runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from planner.core.model import ChecklistItem, DayType
+from planner.core.rules import ChecklistRules, ItemTemplate
+from planner.core.wording import number
+
+SODIUM_MG_PER_MMOL = 22.99  # molar mass of sodium
+FLUID_STEP_ML = 50  # doses people can pour
+SODIUM_STEP_MG = 10
+# On a see_clinician day these could load an injured area: listed, but withheld.
+WITHHELD_ON_RED_FLAG = ("stretching", "foam_rolling", "yoga")
+DAY_MEALS = ("meal:breakfast", "meal:lunch", "meal:dinner")
+
+
+@dataclass(frozen=True)
+class DayNeeds:
+    """What the checklist of one day depends on."""
+
+    day: date
+    day_type: DayType
+    run_allowed: bool
+    run_minutes: float | None  # logged that day, else planned; None on a day without a run
+    age: int  # the age the plan used (assumed when not set)
+    weight_kg: float | None  # None: not set, the plan's default is assumed
+    hard_day: bool  # a hard session or race is planned or logged that day
+    after_hard: bool  # one was the day before
+    ice_bath: bool  # the runner opted in
+
+
+def build_checklist(
+    needs: DayNeeds, rules: ChecklistRules, is_done: Callable[[date, str], bool]
+) -> tuple[ChecklistItem, ...]:
+    """Every day: hydration, stretching, yoga, foam rolling and meals; more on some days."""
+    run_day = needs.run_minutes is not None
+    builders: list[tuple[str, bool]] = [
+        ("warm_up", needs.run_allowed),
+        ("hydration", True),
+        ("stretching", True),
+        ("meal:recovery", run_day),
+        ("ice_bath", _ice_bath_today(needs)),
+        ("active_recovery", needs.day_type == "active_recovery"),
+        *((meal, True) for meal in DAY_MEALS),
+        ("foam_rolling", True),
+        ("yoga", True),
+    ]
+    items = []
+    for item_id, wanted in builders:
+        if wanted:
+            template = rules.items[item_id]
+            texts, doses = _FILLERS[template.kind](needs, template, rules)
+            items.append(_item(needs, template, texts, doses, is_done))
+    return tuple(items)
+
+
+def _ice_bath_today(needs: DayNeeds) -> bool:
+    calm = needs.day_type != "see_clinician"
+    return needs.ice_bath and calm and (needs.hard_day or needs.after_hard)
+
+
+def _item(
+    needs: DayNeeds,
+    template: ItemTemplate,
+    detail: str,
+    doses: Mapping[str, float],
+    is_done: Callable[[date, str], bool],
+) -> ChecklistItem:
+    withheld = needs.day_type == "see_clinician" and template.id in WITHHELD_ON_RED_FLAG
+    run_day = needs.run_minutes is not None
+    return ChecklistItem(
+        id=template.id,
+        kind=template.kind,
+        title=template.title,
+        detail=template.texts["withheld"] if withheld else detail,
+        doses={} if withheld else dict(doses),
+        why=template.why,
+        source=template.source,
+        when=template.when if run_day else template.when_no_run,
+        done=is_done(needs.day, template.id),
+        withheld=withheld,
+    )
+
+
+Filled = tuple[str, dict[str, float]]
+
+
+def _fill(text: str, values: Mapping[str, float]) -> str:
+    return text.format_map({key: number(value) for key, value in values.items()})
+
+
+def _round_to(value: float, step: int) -> float:
+    return float(max(round(value / step) * step, step))
+
+
+def _warm_up(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    n = t.numbers
+    longer = needs.age >= n["longer_from_age"] or needs.day_type == "quality_ok"
+    doses = {"minutes": n["longer_minutes"] if longer else n["minutes"]}
+    return _fill(t.texts["detail"], doses), doses
+
+
+def _stretching(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    n = t.numbers
+    hold = n["hold_seconds_older"] if needs.age >= n["older_from_age"] else n["hold_seconds"]
+    values = {"dynamic_minutes": n["dynamic_minutes"], "hold_seconds": hold, "sets": n["sets"]}
+    if needs.run_minutes is not None:
+        return _fill(t.texts["detail"], values), {
+            "minutes": n["dynamic_minutes"],
+            "hold_seconds": hold,
+        }
+    return _fill(t.texts["detail_no_run"], values), {"hold_seconds": hold}
+
+
+def _foam_rolling(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    values = {
+        "seconds_per_muscle": t.numbers["seconds_per_muscle"],
+        "minutes": t.numbers["minutes"],
+    }
+    return _fill(t.texts["detail"], values), {"minutes": t.numbers["minutes"]}
+
+
+def _minutes_only(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    values = dict(t.numbers)
+    return _fill(t.texts["detail"], values), {"minutes": t.numbers["minutes"]}
+
+
+def _hydration(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    if needs.run_minutes is None:
+        return _fill(t.texts["detail_no_run"], {}), {}
+    n = t.numbers
+    # No scale weights: sweat loss is estimated from the run's length at a mild-weather rate.
+    litres = needs.run_minutes / 60 * n["sweat_litres_per_hour"] * n["replace_factor"]
+    fluid = _round_to(litres * 1000, FLUID_STEP_ML)
+    values = {
+        "start_within_minutes": n["start_within_minutes"],
+        "fluid_ml": fluid,
+        "run_minutes": float(round(needs.run_minutes)),
+    }
+    if needs.run_minutes <= n["sodium_from_minutes"]:
+        return _fill(t.texts["detail"], values), {"fluid_ml": fluid}
+    sodium = _round_to(
+        fluid / 1000 * n["sodium_mmol_per_litre"] * SODIUM_MG_PER_MMOL, SODIUM_STEP_MG
+    )
+    values["sodium_mg"] = sodium
+    return _fill(t.texts["detail_sodium"], values), {"fluid_ml": fluid, "sodium_mg": sodium}
+
+
+def _meal(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    n = t.numbers
+    weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
+    older = needs.age >= n["older_from_age"]
+    if t.id == "meal:recovery":
+        per_kg = n["protein_g_per_kg_older"] if older else n["protein_g_per_kg"]
+        doses = {
+            "protein_g": float(round(weight * per_kg)),
+            "carbs_g": float(round(weight * n["carbs_g_per_kg"])),
+        }
+    else:
+        per_kg = n["protein_g_per_kg_older"] if older else n["meal_protein_g_per_kg"]
+        doses = {"protein_g": float(round(weight * per_kg))}
+    detail = _fill(t.texts["detail"], doses)
+    if needs.weight_kg is None:
+        detail += " " + _fill(rules.weight_note, {"weight_kg": weight})
+    return detail, doses
+
+
+def _ice_bath(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
+    values = dict(t.numbers)
+    doses = {"minutes": values["minutes"], "water_temp_c": values["water_temp_c"]}
+    return _fill(t.texts["detail"], values), doses
+
+
+_FILLERS: dict[str, Callable[[DayNeeds, ItemTemplate, ChecklistRules], Filled]] = {
+    "warm_up": _warm_up,
+    "stretching": _stretching,
+    "foam_rolling": _foam_rolling,
+    "yoga": _minutes_only,
+    "active_recovery": _minutes_only,
+    "hydration": _hydration,
+    "meal": _meal,
+    "ice_bath": _ice_bath,
+}

@@ -1,0 +1,172 @@
+"""What the past says about a day: hard sessions, races, red flags in force, check-in streaks."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.load import HeartRate, run_minutes, session_rpe
+from planner.core.model import Checkin, Run
+from planner.core.rules import PlanRules, RedFlag
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session on the timeline: a logged run, or one the projection assumes the runner does."""
+
+    date: date
+    minutes: float
+    rpe: float
+    hard: bool
+    label: str  # "intervals", "race", "90+ min run", "planned quality session"
+    distance_m: float = 0.0
+    race: bool = False
+    projected: bool = False
+
+
+def is_hard(minutes: float, rpe: float, run_type: str | None, rules: PlanRules) -> bool:
+    """Hard: RPE at or above the line, a hard type (race, intervals, tempo), or a long session."""
+    hard = rules.hard_session
+    return rpe >= hard.min_rpe or run_type in hard.types or minutes > hard.over_minutes
+
+
+def session_of(run: Run, rules: PlanRules, heart: HeartRate) -> Session:
+    minutes = run_minutes(run)
+    rpe, _ = session_rpe(run, rules.load, heart)
+    hard = is_hard(minutes, rpe, run.type, rules)
+    if run.type:
+        label = run.type
+    elif minutes > rules.hard_session.over_minutes:
+        label = f"run over {rules.hard_session.over_minutes:g} min"
+    else:
+        label = f"run rated {rpe:.0f}/10" if hard else "run"
+    return Session(
+        date=run.date,
+        minutes=minutes,
+        rpe=rpe,
+        hard=hard,
+        label=label,
+        distance_m=max(run.distance_m, 0.0),
+        race=run.type == "race",
+    )
+
+
+class Timeline:
+    """Sessions in date order; projected sessions are appended as the plan walks forward."""
+
+    def __init__(self, sessions: Iterable[Session]) -> None:
+        self.sessions = sorted(sessions, key=lambda s: s.date)
+        self._dates = [s.date for s in self.sessions]
+
+    def add(self, session: Session) -> None:
+        if self._dates and session.date < self._dates[-1]:
+            raise ValueError("sessions are added in date order")
+        self.sessions.append(session)
+        self._dates.append(session.date)
+
+    def between(self, first: date, last: date) -> list[Session]:
+        """Sessions dated from `first` to `last` inclusive."""
+        lo = bisect.bisect_left(self._dates, first)
+        hi = bisect.bisect_right(self._dates, last)
+        return self.sessions[lo:hi]
+
+    def before(self, day: date) -> list[Session]:
+        return self.sessions[: bisect.bisect_left(self._dates, day)]
+
+    def last_hard_before(self, day: date) -> Session | None:
+        return next((s for s in reversed(self.before(day)) if s.hard), None)
+
+    def races_before(self, day: date) -> list[Session]:
+        return [s for s in self.before(day) if s.race]
+
+
+def usual_easy_minutes(timeline: Timeline, today: date, rules: PlanRules) -> tuple[int, bool]:
+    """The median length of recent easy runs, and whether it is the plan's default instead."""
+    easy = rules.easy
+    first = today - timedelta(days=easy.lookback_days - 1)
+    minutes = sorted(s.minutes for s in timeline.between(first, today) if not s.hard)
+    if not minutes:
+        return easy.default_minutes, True
+    mid = len(minutes) // 2
+    median = minutes[mid] if len(minutes) % 2 else (minutes[mid - 1] + minutes[mid]) / 2
+    upper = max(int(rules.hard_session.over_minutes), easy.shortest_minutes)
+    return min(max(round(median), easy.shortest_minutes), upper), False
+
+
+@dataclass(frozen=True)
+class FlagInForce:
+    flag: RedFlag
+    since: date  # the check-in that first answered it "yes" in this stretch
+
+    def days_in_force(self, day: date) -> int:
+        return (day - self.since).days + 1
+
+
+class FlagTracker:
+    """Red flags in force: from a "yes" until a later check-in answers the same question "no"."""
+
+    def __init__(self, checkins: Mapping[date, Checkin], last_day: date, rules: PlanRules) -> None:
+        self._checkins = sorted((c for d, c in checkins.items() if d <= last_day), key=_by_date)
+        self._next = 0
+        self._since: dict[str, date] = {}
+        self._rules = rules
+
+    def in_force(self, day: date) -> tuple[FlagInForce, ...]:
+        """The flags in force on `day`; days must be asked in rising order."""
+        while self._next < len(self._checkins) and self._checkins[self._next].date <= day:
+            self._apply(self._checkins[self._next])
+            self._next += 1
+        return tuple(
+            FlagInForce(self._flag(flag_id), since)
+            for flag_id, since in sorted(self._since.items())
+        )
+
+    def _apply(self, checkin: Checkin) -> None:
+        for flag_id in checkin.answered_no:
+            if flag_id not in checkin.red_flags:  # a yes and a no on one morning: the yes wins
+                self._since.pop(flag_id, None)
+        for flag_id in checkin.red_flags:
+            self._since.setdefault(flag_id, checkin.date)
+
+    def _flag(self, flag_id: str) -> RedFlag:
+        # An answer to a question this plan does not know is still a warning sign: stop, ask.
+        known = self._rules.red_flags.get(flag_id)
+        return known or RedFlag(
+            id=flag_id,
+            question=flag_id,
+            consequence="clinician",
+            advice=f"You reported a warning sign ({flag_id.replace('_', ' ')}): see a clinician.",
+        )
+
+
+def _by_date(checkin: Checkin) -> date:
+    return checkin.date
+
+
+def sore_streak(checkins: Mapping[date, Checkin], day: date, threshold: int, limit: int) -> int:
+    """Days in a row (at most `limit`), ending on `day`, with soreness at or above `threshold`."""
+    streak = 0
+    while streak < limit:
+        checkin = checkins.get(day - timedelta(days=streak))
+        if checkin is None or checkin.soreness < threshold:
+            break
+        streak += 1
+    return streak
+
+
+def pain_streak(checkins: Mapping[date, Checkin], day: date, above: int, limit: int) -> int:
+    """Check-ins in a row (among those reporting pain), ending on `day`, with pain above `above`."""
+    today = checkins.get(day)
+    if today is None or today.pain is None or today.pain <= above:
+        return 0
+    reports = sorted(
+        (c for c in checkins.values() if c.date <= day and c.pain is not None), key=_by_date
+    )
+    streak = 0
+    for checkin in reversed(reports):
+        if checkin.pain is None or checkin.pain <= above or streak >= limit:
+            break
+        streak += 1
+    return streak

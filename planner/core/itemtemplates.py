@@ -1,0 +1,134 @@
+"""Checklist item templates of a plan file: words, numbers and the {placeholders} allowed."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from planner.core.model import ItemKind
+from planner.core.rules import WHEN, ChecklistRules, ItemTemplate
+from planner.core.tomltable import Table, closed
+
+
+@dataclass(frozen=True)
+class _ItemSpec:
+    kind: ItemKind
+    numbers: tuple[str, ...]
+    texts: tuple[str, ...]
+    placeholders: frozenset[str]
+
+
+_MEAL_NUMBERS = (
+    "protein_g_per_kg",
+    "protein_g_per_kg_older",
+    "older_from_age",
+    "meal_protein_g_per_kg",
+    "carbs_g_per_kg",
+)
+_MEAL_SPEC = _ItemSpec("meal", (), ("detail",), frozenset({"protein_g", "carbs_g"}))
+MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "recovery")
+
+# What each item must define, and which {placeholders} the engine fills in for it.
+ITEM_SPECS: dict[str, _ItemSpec] = {
+    "warm_up": _ItemSpec(
+        "warm_up",
+        ("minutes", "longer_minutes", "longer_from_age"),
+        ("detail",),
+        frozenset({"minutes"}),
+    ),
+    "stretching": _ItemSpec(
+        "stretching",
+        ("dynamic_minutes", "hold_seconds", "hold_seconds_older", "older_from_age", "sets"),
+        ("detail", "detail_no_run", "withheld"),
+        frozenset({"dynamic_minutes", "hold_seconds", "sets"}),
+    ),
+    "foam_rolling": _ItemSpec(
+        "foam_rolling",
+        ("seconds_per_muscle", "minutes"),
+        ("detail", "withheld"),
+        frozenset({"seconds_per_muscle", "minutes"}),
+    ),
+    "yoga": _ItemSpec("yoga", ("minutes",), ("detail", "withheld"), frozenset({"minutes"})),
+    "hydration": _ItemSpec(
+        "hydration",
+        (
+            "start_within_minutes",
+            "sweat_litres_per_hour",
+            "replace_factor",
+            "sodium_from_minutes",
+            "sodium_mmol_per_litre",
+        ),
+        ("detail", "detail_sodium", "detail_no_run"),
+        frozenset({"start_within_minutes", "fluid_ml", "run_minutes", "sodium_mg"}),
+    ),
+    "ice_bath": _ItemSpec(
+        "ice_bath",
+        ("water_temp_c", "minutes", "max_minutes"),
+        ("detail",),
+        frozenset({"minutes", "max_minutes", "water_temp_c"}),
+    ),
+    "active_recovery": _ItemSpec(
+        "active_recovery", ("minutes", "max_rpe"), ("detail",), frozenset({"minutes", "max_rpe"})
+    ),
+}
+
+
+def parse_checklist(t: Table) -> ChecklistRules:
+    items: dict[str, ItemTemplate] = {}
+    for item_id, spec in ITEM_SPECS.items():
+        sub = t.table(item_id)
+        items[item_id] = closed(sub, _item(sub, item_id, spec, sub.text("why"), sub.text("source")))
+    meal = t.table("meal")
+    numbers = {key: meal.number(key, 0, 200) for key in _MEAL_NUMBERS}
+    why, source = meal.text("why"), meal.text("source")
+    for name in MEALS:
+        sub = meal.table(name)
+        item = _item(sub, f"meal:{name}", _MEAL_SPEC, why, source, numbers)
+        items[item.id] = closed(sub, item)
+    meal.close()
+    rules = ChecklistRules(
+        default_weight_kg=t.number("default_weight_kg", 20, 300),
+        weight_note=template(t, "weight_note", frozenset({"weight_kg"})),
+        items=items,
+    )
+    return closed(t, rules)
+
+
+def _item(
+    t: Table,
+    item_id: str,
+    spec: _ItemSpec,
+    why: str,
+    source: str,
+    shared: Mapping[str, float] | None = None,
+) -> ItemTemplate:
+    when = t.text("when", WHEN)
+    texts = {key: template(t, key, spec.placeholders) for key in spec.texts}
+    numbers = dict(shared or {})
+    numbers.update({key: t.number(key, 0, 10_000) for key in spec.numbers})
+    return ItemTemplate(
+        id=item_id,
+        kind=spec.kind,
+        title=t.text("title"),
+        when=when,
+        when_no_run=t.text("when_no_run", WHEN) if t.has("when_no_run") else when,
+        texts=texts,
+        numbers=numbers,
+        why=why,
+        source=source,
+    )
+
+
+def template(t: Table, key: str, allowed: frozenset[str]) -> str:
+    """A text with {placeholders}; only the ones the engine fills in for this item are allowed."""
+    text = t.text(key)
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+    except ValueError as exc:
+        t.fail(key, f"bad braces: {exc}; write {{{{ and }}}} for a literal brace")
+    for name in fields:
+        if name not in allowed:
+            known = ", ".join("{" + a + "}" for a in sorted(allowed)) or "none"
+            t.fail(key, f"unknown placeholder {{{name}}}; this item knows {known}")
+    return text

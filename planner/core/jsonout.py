@@ -1,0 +1,122 @@
+"""Plans, runs and the profile as JSON-ready dicts: the contract of docs/plan.schema.json."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from planner.core.age import age_group
+from planner.core.model import ChecklistItem, DayPlan, LoadSummary, Plan, Profile, Run
+
+# Dose keys in the order the contract lists them; no other key is ever written.
+DOSE_KEYS = (
+    "fluid_ml",
+    "sodium_mg",
+    "protein_g",
+    "carbs_g",
+    "minutes",
+    "hold_seconds",
+    "water_temp_c",
+)
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The object `planner plan --json` prints; same plan in, same keys in the same order out."""
+    return {
+        "date_generated": plan.date_generated.isoformat(),
+        "profile": {"age": plan.age, "age_group": plan.age_group},
+        "load": _load(plan.load),
+        "days": [day_to_json(day) for day in plan.days],
+    }
+
+
+def day_to_json(day: DayPlan) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "projected": day.projected,
+        "day_type": day.day_type,
+        "see_clinician": day.see_clinician,
+        "run": {
+            "allowed": day.run.allowed,
+            "max_minutes": day.run.max_minutes,
+            "max_rpe": day.run.max_rpe,
+            "intensity_cap": _num(day.run.intensity_cap),
+        },
+        "reasons": list(day.reasons),
+        "warnings": list(day.warnings),
+        "checklist": [item_to_json(item) for item in day.checklist],
+    }
+
+
+def item_to_json(item: ChecklistItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
+        "detail": item.detail,
+        "when": item.when,
+        "done": item.done,
+        "withheld": item.withheld,
+        "doses": _doses(item.doses),
+        "why": item.why,
+        "source": item.source,
+    }
+
+
+def run_to_json(run: Run) -> dict[str, Any]:
+    """One run's summary (never a track); times in ISO 8601."""
+    return {
+        "id": run.id,
+        "date": run.date.isoformat(),
+        "start": run.start.isoformat() if run.start is not None else None,
+        "distance_m": _num(run.distance_m),
+        "moving_s": run.moving_s,
+        "elapsed_s": run.elapsed_s,
+        "avg_hr": run.avg_hr,
+        "rpe": None if run.rpe is None else _num(run.rpe),
+        "rpe_estimated": run.rpe_estimated,
+        "type": run.type,
+        "sport": run.sport,
+        "source": run.source,
+    }
+
+
+def profile_to_json(profile: Profile, today: date) -> dict[str, Any]:
+    """The runner's settings, with the age and WMA group they have on `today`."""
+    age = profile.age_on(today)
+    return {
+        "age": age,
+        "age_group": age_group(age),
+        "birth_date": profile.birth_date.isoformat() if profile.birth_date else None,
+        "sex": profile.sex,
+        "weight_kg": None if profile.weight_kg is None else _num(profile.weight_kg),
+        "units": profile.units,
+        "hr_max": profile.hr_max,
+        "hr_rest": profile.hr_rest,
+        "years_running": None if profile.years_running is None else _num(profile.years_running),
+        "tz": profile.tz,
+        "day_starts": profile.day_starts,
+        "plan": profile.plan,
+        "ice_bath": profile.ice_bath,
+    }
+
+
+def _load(load: LoadSummary) -> dict[str, Any]:
+    return {
+        "acute": _num(load.acute),
+        "chronic": _num(load.chronic),
+        "acwr": None if load.acwr is None else _num(load.acwr),
+        "fitness": _num(load.fitness),
+        "fatigue": _num(load.fatigue),
+        "form": _num(load.form),
+    }
+
+
+def _doses(doses: Mapping[str, float]) -> dict[str, float | int]:
+    return {key: _num(doses[key]) for key in DOSE_KEYS if key in doses}
+
+
+def _num(value: float) -> float | int:
+    """Whole numbers as integers (850, not 850.0), others as they are."""
+    return int(value) if float(value).is_integer() else value

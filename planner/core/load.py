@@ -1,0 +1,164 @@
+"""Training load: session-RPE, Banister TRIMP, fitness and fatigue, and the acute:chronic ratio."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from planner.core.model import LoadSummary, Profile, Run
+from planner.core.rules import DEFAULT_LOAD, LoadRules, Smoothing, TrimpConstants
+
+# Loads older than ten time constants weigh less than e^-10 of today's: the series can start there.
+_SERIES_TIME_CONSTANTS = 10
+
+
+@dataclass(frozen=True)
+class HeartRate:
+    """The runner's heart-rate numbers for TRIMP; `estimated` when defaults filled a gap."""
+
+    rest: int
+    max: int
+    sex: str | None
+    estimated: bool
+
+
+def heart_rate(profile: Profile, age: int | None, rules: LoadRules = DEFAULT_LOAD) -> HeartRate:
+    """The profile's HR rest and max, or the plan's defaults (208 - 0.7 x age, rest 60)."""
+    t = rules.trimp
+    rest = profile.hr_rest if profile.hr_rest is not None else t.hr_rest_default
+    if profile.hr_max is not None:
+        top = profile.hr_max
+    else:
+        top = round(t.hr_max_intercept - t.hr_max_slope * (age if age is not None else 40))
+    estimated = profile.hr_rest is None or profile.hr_max is None
+    return HeartRate(rest=rest, max=max(top, rest + 1), sex=profile.sex, estimated=estimated)
+
+
+def run_minutes(run: Run) -> float:
+    """Moving time where the file has it (pauses skew load), else elapsed time."""
+    seconds = run.moving_s if run.moving_s > 0 else run.elapsed_s
+    return max(seconds, 0) / 60.0
+
+
+def _trimp_weights(sex: str | None, t: TrimpConstants) -> tuple[float, float]:
+    if sex == "m":
+        return t.men_a, t.men_b
+    if sex == "f":
+        return t.women_a, t.women_b
+    return (t.men_a + t.women_a) / 2, (t.men_b + t.women_b) / 2
+
+
+def banister_trimp(
+    minutes: float,
+    hr_avg: float,
+    hr_rest: float,
+    hr_max: float,
+    sex: str | None,
+    constants: TrimpConstants = DEFAULT_LOAD.trimp,
+) -> float:
+    """Banister TRIMP: minutes x HRr x a x e^(b x HRr), HRr clamped to 0-1."""
+    if hr_max <= hr_rest or minutes <= 0:
+        return 0.0
+    hrr = min(max((hr_avg - hr_rest) / (hr_max - hr_rest), 0.0), 1.0)
+    a, b = _trimp_weights(sex, constants)
+    return minutes * hrr * a * math.exp(b * hrr)
+
+
+def session_rpe(
+    run: Run, rules: LoadRules = DEFAULT_LOAD, heart: HeartRate | None = None
+) -> tuple[float, bool]:
+    """The run's RPE and whether it is estimated: given, else from TRIMP per minute, else easy."""
+    if run.rpe is not None:
+        return min(max(run.rpe, 0.0), 10.0), run.rpe_estimated
+    minutes = run_minutes(run)
+    trimp = run.trimp
+    if trimp is None and run.avg_hr is not None and heart is not None:
+        trimp = banister_trimp(minutes, run.avg_hr, heart.rest, heart.max, heart.sex, rules.trimp)
+    if trimp is not None and minutes > 0:
+        # TRIMP per minute runs ~0.8 (easy) to ~3.8 (near max); x 2.5 lands on CR-10.
+        estimate = trimp / minutes * rules.rpe_per_trimp_minute
+        return min(max(estimate, 1.0), 10.0), True
+    return rules.default_rpe, True
+
+
+def session_load(
+    run: Run, rules: LoadRules = DEFAULT_LOAD, heart: HeartRate | None = None
+) -> float:
+    """Session-RPE load (Foster 2001): RPE x moving minutes; an unrated run's RPE is estimated."""
+    rpe, _ = session_rpe(run, rules, heart)
+    return rpe * run_minutes(run)
+
+
+def daily_loads(
+    runs: Iterable[Run],
+    start: date,
+    end: date,
+    load_of: Callable[[Run], float] = session_load,
+) -> list[float]:
+    """One load per day from `start` to `end` inclusive; days without runs are 0."""
+    days = (end - start).days + 1
+    loads = [0.0] * max(days, 0)
+    for run in runs:
+        index = (run.date - start).days
+        if 0 <= index < days:
+            loads[index] += load_of(run)
+    return loads
+
+
+def smoothing_factor(days: int, smoothing: Smoothing) -> float:
+    """λ of an N-day EWMA: 2/(N+1) (Runalyze, Williams 2017) or 1 - e^(-1/N) (GoldenCheetah)."""
+    if smoothing == "goldencheetah":
+        return 1.0 - math.exp(-1.0 / days)
+    return 2.0 / (days + 1)
+
+
+def ewma(loads: Iterable[float], days: int, smoothing: Smoothing = "runalyze") -> list[float]:
+    """The exponentially weighted average of daily loads, one value per day, starting from 0."""
+    lam = smoothing_factor(days, smoothing)
+    out: list[float] = []
+    level = 0.0
+    for load in loads:
+        level = lam * load + (1.0 - lam) * level
+        out.append(level)
+    return out
+
+
+def acwr(
+    acute: float, chronic: float, history_days: int, rules: LoadRules = DEFAULT_LOAD
+) -> float | None:
+    """Acute:chronic ratio, or None before `acwr_min_history_days` of history or with no load."""
+    if history_days < rules.acwr_min_history_days or chronic <= 0:
+        return None
+    return acute / chronic
+
+
+def load_summary(
+    runs: Iterable[Run],
+    today: date,
+    rules: LoadRules = DEFAULT_LOAD,
+    load_of: Callable[[Run], float] = session_load,
+) -> LoadSummary:
+    """Fitness, fatigue, form and the load ratio on `today`; runs after today do not count yet."""
+    past = [r for r in runs if r.date <= today]
+    if not past:
+        return LoadSummary(acute=0.0, chronic=0.0, acwr=None, fitness=0.0, fatigue=0.0, form=0.0)
+    first = min(r.date for r in past)
+    longest = max(rules.fitness_days, rules.chronic_days, rules.fatigue_days, rules.acute_days)
+    start = max(first, today - timedelta(days=longest * _SERIES_TIME_CONSTANTS))
+    # One day before the start gives "yesterday" for form even on the first day of history.
+    loads = [0.0, *daily_loads(past, start, today, load_of)]
+    fitness = ewma(loads, rules.fitness_days, rules.smoothing)
+    fatigue = ewma(loads, rules.fatigue_days, rules.smoothing)
+    acute = ewma(loads, rules.acute_days, "runalyze")[-1]
+    chronic = ewma(loads, rules.chronic_days, "runalyze")[-1]
+    ratio = acwr(acute, chronic, (today - first).days + 1, rules)
+    return LoadSummary(
+        acute=round(acute, 1),
+        chronic=round(chronic, 1),
+        acwr=None if ratio is None else round(ratio, 2),
+        fitness=round(fitness[-1], 1),
+        fatigue=round(fatigue[-1], 1),
+        form=round(fitness[-2] - fatigue[-2], 1),  # form is the day before's (TSB)
+    )

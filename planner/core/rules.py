@@ -1,0 +1,213 @@
+"""A plan file's recovery rules as typed values: every number beside its reason and source."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planner.core.model import ItemKind
+
+Consequence = Literal["urgent", "clinician", "no_run"]
+CONSEQUENCES: tuple[Consequence, ...] = ("urgent", "clinician", "no_run")
+Smoothing = Literal["runalyze", "goldencheetah"]
+SMOOTHINGS: tuple[Smoothing, ...] = ("runalyze", "goldencheetah")
+WHEN: tuple[str, ...] = ("before_run", "after_run", "with_meals", "evening", "any")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Why a rule says what it says, in plain words, and where that comes from (with its tier)."""
+
+    reason: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class AgeRow:
+    """One row of the age table: it applies from `min_age` up to the next row's `min_age`."""
+
+    min_age: int
+    anchor_age: float  # the age at which `factor` and `quality_cap` hold exactly
+    factor: float
+    quality_cap: float
+    hard_max: int
+    hard_max_new_runner: int
+    hard_window_days: int
+    easy_days_between: int
+    race_multiplier: float
+    race_extra_days_10k: int
+    race_extra_days_marathon: int
+
+
+@dataclass(frozen=True)
+class AgeTable:
+    rows: tuple[AgeRow, ...]
+    interpolate: bool
+    unknown_age: int
+    new_runner_years: float
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class HardSessionRule:
+    min_rpe: float
+    types: tuple[str, ...]
+    over_minutes: float
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class SpacingRule:
+    min_hours_between_hard: float
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class BaseRule:
+    min_recent_runs: int
+    lookback_days: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class EasyRule:
+    max_rpe: int
+    default_minutes: int
+    shortest_minutes: int
+    lookback_days: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class QualityRule:
+    max_minutes: int
+    max_rpe: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class SorenessRule:
+    threshold: int
+    max_minutes: int
+    max_rpe: int
+    intensity_multiplier: float
+    doms_days: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class PainRule:
+    reduce_above: int
+    max_minutes: int
+    clinician_after: int
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class RaceRecoveryRule:
+    rest_days: int
+    rest_from_km: float
+    intensity_multiplier: float
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class TrimpConstants:
+    """Banister TRIMP weighting and the heart-rate defaults used when the runner has set none."""
+
+    men_a: float = 0.64
+    men_b: float = 1.92
+    women_a: float = 0.86
+    women_b: float = 1.67
+    hr_max_intercept: float = 208.0
+    hr_max_slope: float = 0.7
+    hr_rest_default: int = 60
+    cited: Cited = field(default_factory=Cited)
+
+
+@dataclass(frozen=True)
+class LoadRules:
+    """Load constants. The defaults equal plans/standard.toml (a test holds them together)."""
+
+    fitness_days: int = 42
+    fatigue_days: int = 7
+    smoothing: Smoothing = "runalyze"
+    acute_days: int = 7
+    chronic_days: int = 28
+    acwr_min_history_days: int = 28
+    acwr_sweet_low: float = 0.8
+    acwr_sweet_high: float = 1.3
+    acwr_danger: float = 1.5
+    default_rpe: float = 4.0
+    rpe_per_trimp_minute: float = 2.5
+    trimp: TrimpConstants = field(default_factory=TrimpConstants)
+    cited: Cited = field(default_factory=Cited)
+
+
+DEFAULT_LOAD = LoadRules()
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A check-in question whose "yes" stops the plan until a later check-in answers it "no"."""
+
+    id: str
+    question: str
+    consequence: Consequence
+    advice: str
+    clinician_after_days: int | None = None  # a `no_run` flag in force this long: see a clinician
+
+
+@dataclass(frozen=True)
+class RedFlagRules:
+    flags: tuple[RedFlag, ...]
+    cited: Cited
+
+    def get(self, flag_id: str) -> RedFlag | None:
+        return next((f for f in self.flags if f.id == flag_id), None)
+
+
+@dataclass(frozen=True)
+class ItemTemplate:
+    """The words and numbers of one checklist item; `texts` hold `detail` and its variants."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    when: str
+    when_no_run: str
+    texts: Mapping[str, str]
+    numbers: Mapping[str, float]
+    why: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ChecklistRules:
+    default_weight_kg: float
+    weight_note: str  # "{weight_kg}" is filled in
+    items: Mapping[str, ItemTemplate]  # by item id
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Everything a plan file says; `sha` is the sha256 of the file's bytes."""
+
+    name: str
+    sha: str
+    title: str
+    description: str
+    source: str  # where it was read from, for messages
+    age: AgeTable
+    hard_session: HardSessionRule
+    spacing: SpacingRule
+    base: BaseRule
+    easy: EasyRule
+    quality: QualityRule
+    soreness: SorenessRule
+    pain: PainRule
+    race_recovery: RaceRecoveryRule
+    load: LoadRules
+    red_flags: RedFlagRules
+    checklist: ChecklistRules
