@@ -1,0 +1,92 @@
+"""The `planner` command: `main(argv) -> int`; errors become one line and an exit code.
+
+Exit codes: 0 done; 1 an unexpected failure (a bug: please report it); 2 bad input
+(an argument, a value); 3 a bad or unreadable file in the data dir or a plan file.
+The TUI is imported lazily so `planner today` in a shell prompt never pays for Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from planner import __version__
+from planner.cli.common import CommandParser
+from planner.core.errors import PlannerError
+from planner.core.units import parse_date
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = CommandParser(prog="planner", description="A daily recovery planner for runners.")
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument("--data", metavar="DIR", help="data folder (default: $PLANNER_DATA)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="pin today (also $PLANNER_TODAY)")
+    parser.add_argument("--demo", action="store_true", help="open the app on a demo runner")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def _command_modules() -> list[Any]:
+    """Each command family lives in its own module with a `register(subparsers)`."""
+    from planner.cli import daily, profile
+
+    return [daily, profile]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage mistake already reported
+        return done.code if isinstance(done.code, int) else 2
+    try:
+        return _dispatch(args)
+    except PlannerError as error:
+        print(f"planner: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `planner plan | head` closed the pipe early: not an error the runner made.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _pinned_today(args: argparse.Namespace) -> date | None:
+    text = args.today or os.environ.get("PLANNER_TODAY")
+    return parse_date(text, "--today") if text else None
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from planner.service import Planner
+
+    today = _pinned_today(args)
+    if args.demo:
+        return _run_demo(today)
+    planner = Planner.open(args.data, today=today)
+    if args.command is None:
+        from planner.tui.app import run_tui
+
+        return run_tui(planner)
+    for notice in planner.notices:
+        print(f"planner: {notice}", file=sys.stderr)
+    return int(args.handler(planner, args))
+
+
+def _run_demo(today: date | None) -> int:
+    import shutil
+
+    from planner.demo import open_demo
+    from planner.tui.app import run_tui
+
+    planner = open_demo(today)
+    try:
+        return run_tui(planner, demo=True)
+    finally:
+        # The demo's folder is throwaway: leave no copy of it behind in /tmp.
+        shutil.rmtree(planner.store.data_dir.parent, ignore_errors=True)

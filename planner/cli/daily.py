@@ -1,0 +1,115 @@
+"""Everyday commands: today, plan, runs, log, check, uncheck."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from planner.cli.common import days_arg, print_json
+from planner.core.units import parse_date
+
+if TYPE_CHECKING:
+    from planner.service import Planner
+
+
+def register(sub: Any) -> None:
+    today = sub.add_parser("today", help="today's plan and checklist")
+    today.add_argument("--json", action="store_true", help="print the plan as JSON")
+    today.set_defaults(handler=cmd_today)
+
+    plan = sub.add_parser("plan", help="the plan for the next days")
+    plan.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
+    plan.add_argument("--days", type=days_arg, default=7, help="how many days (default 7)")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.set_defaults(handler=cmd_plan)
+
+    runs = sub.add_parser("runs", help="the runs on record")
+    runs.add_argument("--json", action="store_true", help="print the runs as JSON")
+    runs.set_defaults(handler=cmd_runs)
+
+    log = sub.add_parser("log", help="log a run by hand")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the run (default: today)")
+    log.add_argument("--distance", required=True, help="10km, 6.2mi or 8000m")
+    log.add_argument("--duration", required=True, help="moving time: 50:00 or 1:05:00")
+    log.add_argument("--rpe", required=True, help="effort 1-10 (CR-10 scale)")
+    log.add_argument("--type", help="easy, long, tempo, intervals, race or recovery")
+    log.add_argument("--avg-hr", help="average heart rate, beats per minute")
+    log.add_argument("--note", default="", help="a note")
+    log.set_defaults(handler=cmd_log)
+
+    for name, verb in (("check", "tick"), ("uncheck", "untick")):
+        tick = sub.add_parser(name, help=f"{verb} a checklist item")
+        tick.add_argument("item", help="item id (hydration, meal:recovery, ...) or kind")
+        tick.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+        tick.set_defaults(handler=cmd_tick)
+
+
+def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.jsonout import plan_to_json
+    from planner.textout import today_text
+
+    plan = planner.plan(days=1)
+    if args.json:
+        print_json(plan_to_json(plan))
+    else:
+        print(today_text(plan, show_disclaimer=not planner.has_profile()))
+        if not planner.has_profile():
+            print("Set your age for an age-fitted plan: planner profile set --age 52")
+    return 0
+
+
+def cmd_plan(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.jsonout import plan_to_json
+    from planner.textout import plan_text
+
+    start = parse_date(args.start, "--from") if args.start else None
+    plan = planner.plan(start=start, days=args.days)
+    if args.json:
+        print_json(plan_to_json(plan))
+    else:
+        print(plan_text(plan))
+    return 0
+
+
+def cmd_runs(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.jsonout import run_to_json
+    from planner.textout import runs_text
+
+    if args.json:
+        print_json({"runs": [run_to_json(run) for run in planner.runs()]})
+    else:
+        print(runs_text(planner.runs(), planner.profile.units))
+    return 0
+
+
+def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.units import format_distance, format_duration
+    from planner.service import RunInput
+
+    day = parse_date(args.date, "--date") if args.date else None
+    entry = RunInput(
+        distance=args.distance,
+        duration=args.duration,
+        rpe=args.rpe,
+        day=day,
+        type=args.type,
+        avg_hr=args.avg_hr,
+        note=args.note,
+    )
+    run = planner.log_run(entry)
+    print(
+        f"Logged {format_distance(run.distance_m, planner.profile.units)} in "
+        f"{format_duration(run.moving_s)} on {run.date} (id {run.id})."
+    )
+    return 0
+
+
+def cmd_tick(planner: Planner, args: argparse.Namespace) -> int:
+    day = parse_date(args.date, "--date") if args.date else None
+    if args.command == "check":
+        item = planner.check(args.item, day)
+        print(f"Ticked {item.id} on {day or planner.today()}.")
+    else:
+        item = planner.uncheck(args.item, day)
+        print(f"Unticked {item.id} on {day or planner.today()}.")
+    return 0

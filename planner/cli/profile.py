@@ -1,0 +1,64 @@
+"""`planner profile show|set`: the runner's settings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from planner.cli.common import CommandParser, print_json
+from planner.core.errors import InputError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from planner.service import Planner
+
+
+def register(sub: Any) -> None:
+    profile = sub.add_parser("profile", help="show or set the runner's profile")
+    psub = profile.add_subparsers(
+        dest="profile_command", metavar="ACTION", parser_class=CommandParser
+    )
+    show = psub.add_parser("show", help="show the profile")
+    show.add_argument("--json", action="store_true", help="print the profile as JSON")
+    pset = psub.add_parser("set", help="set profile fields")
+    age = pset.add_mutually_exclusive_group()
+    age.add_argument("--birth-date", metavar="YYYY-MM-DD")
+    age.add_argument("--age", metavar="N")
+    pset.add_argument("--sex", metavar="f|m|x")
+    weight = pset.add_mutually_exclusive_group()
+    weight.add_argument("--weight-kg", metavar="KG")
+    weight.add_argument("--weight-lb", metavar="LB")
+    pset.add_argument("--units", metavar="metric|imperial")
+    pset.add_argument("--hr-max", metavar="N")
+    pset.add_argument("--hr-rest", metavar="N")
+    pset.add_argument("--years-running", metavar="N")
+    pset.add_argument("--tz", metavar="Area/City")
+    pset.add_argument("--day-starts", metavar="HH", help="hour the runner's day starts (0-12)")
+    pset.add_argument("--plan", metavar="NAME", help="plan file: standard, conservative, ...")
+    pset.add_argument("--ice-bath", metavar="yes|no", help="include ice baths after hard days")
+    profile.set_defaults(handler=cmd_profile)
+
+
+PROFILE_FIELDS = (
+    "birth_date", "age", "sex", "weight_kg", "weight_lb", "units", "hr_max", "hr_rest",
+    "years_running", "tz", "day_starts", "plan", "ice_bath",
+)  # fmt: skip
+
+
+def cmd_profile(planner: Planner, args: argparse.Namespace) -> int:
+    from planner.core.age import age_group
+    from planner.core.jsonout import profile_to_json
+    from planner.textout import profile_text
+
+    if args.profile_command == "set":
+        changes = {key: getattr(args, key) for key in PROFILE_FIELDS}
+        planner.set_profile({k: v for k, v in changes.items() if v is not None})
+    elif args.profile_command not in (None, "show"):
+        raise InputError("profile: use 'profile show' or 'profile set --age N ...'")
+    profile = planner.profile
+    if getattr(args, "json", False):
+        print_json(profile_to_json(profile, planner.today()))
+    else:
+        age = profile.age_on(planner.today())
+        print(profile_text(profile, age, age_group(age)))
+    return 0
