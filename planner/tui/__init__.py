@@ -1,0 +1,1 @@
+"""The terminal UI: an App over the service, its screens, widgets and style sheet."""

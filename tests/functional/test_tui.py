@@ -1,0 +1,262 @@
+"""The morning loop driven by keys: ticks reach the disk, days browse, help opens, onboarding."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from textual.widgets import Input, Label, Static
+
+from planner.core.errors import DataError, InputError
+from planner.core.model import ChecklistItem
+from planner.service import Planner
+from planner.tui.app import PlannerApp
+from planner.tui.screens.help import HelpScreen
+from planner.tui.screens.onboarding import OnboardingScreen
+from planner.tui.screens.today import TodayScreen
+from planner.tui.widgets.checklist import Checklist
+
+SIZE = (80, 24)
+TODAY = date(2026, 11, 28)  # as pinned in conftest.py
+Reopen = Callable[[], Planner]
+
+
+def checklist(app: PlannerApp) -> Checklist:
+    return app.screen.query_one(Checklist)
+
+
+def highlighted(app: PlannerApp) -> ChecklistItem:
+    item = checklist(app).highlighted_item
+    assert item is not None
+    return item
+
+
+def text_of(app: PlannerApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def toasts(app: PlannerApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_checklist_has_focus_on_open(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.focused, Checklist)
+        assert highlighted(app) == checklist(app).items[0]
+
+
+async def test_space_ticks_the_highlighted_item_and_it_is_on_disk(
+    app: PlannerApp, reopen: Reopen
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        item = highlighted(app)
+        assert not item.done
+        await pilot.press("space")
+        assert highlighted(app).id == item.id
+        assert highlighted(app).done
+        assert reopen().find_item(item.id, TODAY).done
+        assert "1/" in text_of(app, "#progress")
+        await pilot.press("enter")
+        assert not highlighted(app).done
+        assert not reopen().find_item(item.id, TODAY).done
+
+
+async def test_a_tick_survives_quitting_and_a_new_app(app: PlannerApp, reopen: Reopen) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "space")
+        ticked = highlighted(app)
+        assert ticked.done
+        await pilot.press("q")
+    assert app.return_value == 0
+
+    again = PlannerApp(reopen())
+    async with again.run_test(size=SIZE):
+        items = {item.id: item for item in checklist(again).items}
+        assert items[ticked.id].done
+
+
+async def test_j_and_k_move_the_cursor(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        first = highlighted(app)
+        await pilot.press("j")
+        second = highlighted(app)
+        assert second.id != first.id
+        await pilot.press("down", "k", "up")
+        assert highlighted(app).id == first.id
+
+
+async def test_brackets_browse_days_and_keep_the_cursor(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        on_item = highlighted(app).id
+        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert text_of(app, "#day-when") == "today"
+
+        await pilot.press("right_square_bracket")
+        assert text_of(app, "#day-date") == "Sun 29 Nov 2026"
+        assert "projected" in text_of(app, "#day-when")
+        assert highlighted(app).id == on_item
+
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert text_of(app, "#day-date") == "Fri 27 Nov 2026"
+        assert text_of(app, "#day-when") == "yesterday"
+
+        await pilot.press("t")
+        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+
+
+async def test_ticking_another_day_writes_that_day(app: PlannerApp, reopen: Reopen) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left_square_bracket", "space")
+        item = highlighted(app)
+        yesterday = TODAY - timedelta(days=1)
+        assert reopen().find_item(item.id, yesterday).done
+        assert not reopen().find_item(item.id, TODAY).done
+
+
+async def test_question_mark_opens_help_and_escape_closes_it(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = text_of(app, "#help-keys")
+        for expected in ("Tick", "Prev day", "Next day", "Today", "Quit", "j / ↓"):
+            assert expected in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("question_mark", "question_mark")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_a_store_notice_is_shown_once(planner: Planner) -> None:
+    planner.store.notices.append("events/2026-11/x.toml: unreadable, skipped")
+    app = PlannerApp(planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "right_square_bracket")
+        await pilot.pause()
+        assert toasts(app).count("events/2026-11/x.toml: unreadable, skipped") == 1
+
+
+async def test_a_service_error_is_a_toast_not_a_traceback(
+    app: PlannerApp, planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(item: str, day: object) -> bool:
+        raise InputError("data dir is read-only")
+
+    monkeypatch.setattr(planner, "toggle", refuse)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert isinstance(app.screen, TodayScreen)
+        assert "data dir is read-only" in toasts(app)
+        assert not highlighted(app).done
+
+
+async def test_imperial_units_show_miles(planner: Planner) -> None:
+    planner.set_profile({"units": "imperial"})
+    app = PlannerApp(planner)
+    async with app.run_test(size=SIZE):
+        assert "9.9 mi" in text_of(app, "#last-run")  # yesterday's 16 km long run
+
+
+async def test_first_paint_exit_ends_the_app_by_itself(planner: Planner) -> None:
+    app = PlannerApp(planner, first_paint_exit=True)
+    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
+    assert app.return_value == 0
+
+
+# ---- onboarding --------------------------------------------------------------------------
+
+
+async def test_no_profile_opens_onboarding(new_planner: Planner) -> None:
+    app = PlannerApp(new_planner)
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.screen, OnboardingScreen)
+        assert isinstance(app.focused, Input) and app.focused.id == "age"
+        assert "not medical advice" in text_of(app, "#onboarding-disclaimer")
+
+
+async def test_onboarding_refuses_an_age_of_200_in_place(new_planner: Planner) -> None:
+    app = PlannerApp(new_planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "0", "0", "enter")
+        assert isinstance(app.screen, OnboardingScreen)
+        error = app.screen.query_one("#onboarding-error", Static)
+        assert error.display
+        assert "200" in str(error.content) and "110" in str(error.content)
+        assert not new_planner.has_profile()
+
+
+async def test_onboarding_with_age_and_weight_goes_to_today(
+    new_planner: Planner, reopen: Reopen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    app = PlannerApp(new_planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "2")
+        app.screen.query_one("#weight", Input).value = "154"
+        await pilot.click("#imperial")  # the weight unit follows: lb
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.focused, Checklist)
+        assert "age 52" in str(app.screen.query_one("#day-runner", Label).content)
+    profile = reopen().profile
+    assert (profile.age, profile.units, profile.tz) == (52, "imperial", "Europe/Berlin")
+    assert profile.weight_kg == pytest.approx(69.9, abs=0.1)  # 154 lb, since imperial picks lb
+
+
+async def test_onboarding_needs_an_age_or_a_birth_date(new_planner: Planner) -> None:
+    app = PlannerApp(new_planner)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, OnboardingScreen)
+        assert "age or your birth date" in text_of(app, "#onboarding-error")
+
+
+# ---- a red flag -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def red_flag_planner(planner: Planner) -> Planner:
+    """A check-in this morning that answers 'cannot bear weight' yes: a see-a-clinician day."""
+    checkin = {"date": TODAY, "soreness": 2, "red_flags": ["cannot_bear_weight"]}
+    planner.store.append("checkin", checkin)
+    return planner
+
+
+async def test_a_withheld_item_cannot_be_ticked(red_flag_planner: Planner, reopen: Reopen) -> None:
+    app = PlannerApp(red_flag_planner)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "SEE A CLINICIAN" in str(app.screen.query_one("#badge", Label).content)
+        withheld = next(item for item in checklist(app).items if item.withheld)
+        checklist(app).highlight_item(withheld.id)
+        await pilot.press("space")
+        assert not reopen().find_item(withheld.id, TODAY).done
+        assert withheld.detail in toasts(app)  # the reason it is withheld
+        assert "withheld" in text_of(app, "#progress")
+
+
+async def test_a_plan_that_cannot_be_built_is_said_not_raised(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(start: object = None, days: int = 14) -> None:
+        raise DataError("plans/standard.toml: line 3: not TOML")
+
+    monkeypatch.setattr(planner, "plan", broken)
+    app = PlannerApp(planner)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "NO PLAN" in str(app.screen.query_one("#badge", Label).content)
+        assert "not TOML" in text_of(app, "#guidance")
+        assert "plans/standard.toml: line 3: not TOML" in toasts(app)
+        await pilot.press("right_square_bracket", "space", "t")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_tab_reaches_the_reasons_and_back(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "summary"
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, Checklist)
