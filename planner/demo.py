@@ -86,7 +86,7 @@ def _demo_ticks(day: date, rng: random.Random) -> list[tuple[str, dict[str, Any]
 def open_demo(today: date | None = None) -> Planner:
     """A Planner on a new private temp dir seeded with the demo runner's history."""
     root = Path(tempfile.mkdtemp(prefix="planner-demo-"))
-    store = Store(root / "data", state=root / "state")
+    store = Store(root / "data", state=root / "state", cache=root / "cache")
     planner = Planner(store, today=today)
     store.append_batch(demo_events(planner.today()))
     return planner

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from planner.core.model import Checkin, Profile, Race, Run, State
+from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
 from planner.store.events import Event
 
 DUPLICATE_START_S = 120.0  # the same activity from two sources starts within 2 minutes...
@@ -96,6 +97,9 @@ PROFILE_FIELDS: Spec = {
     "day_starts": _hour,
     "plan": _str,
     "ice_bath": _bool,
+    "hr_unreliable": _bool,
+    "temp_c": _float,
+    "plan_sha": _str,
 }
 RUN_FIELDS: Spec = {
     "date": _date,
@@ -113,6 +117,7 @@ RUN_FIELDS: Spec = {
     "trimp": _float,
     "note": _str,
     "import_id": _str,
+    "temp_c": _float,
 }
 RUN_REQUIRED = frozenset({"date", "distance_m", "moving_s"})
 # The fields a run_edit may "unset": those with a default.
@@ -155,44 +160,77 @@ def _text(data: Mapping[str, Any], key: str) -> str:
 
 
 # ---- the accumulator and one handler per kind ----------------------------------------------
+#
+# Every handler is order-independent: last-writer-wins values carry the (hlc, id) stamp of the
+# event that wrote them and only a larger stamp replaces them; sets only grow. So events can be
+# added in any order, in any number of steps (a cached fold plus the files that arrived since),
+# and the result is the fold of the whole set.
+
+Stamp = tuple[str, str]  # (hlc, event id): the total order of events
+
+
+class _Unset:
+    """A profile field cleared by an `unset` list (a class, so it survives pickling)."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Unset)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+_UNSET = _Unset()
 
 
 @dataclass
 class _Acc:
-    profile: dict[str, Any] = field(default_factory=dict)
-    runs: dict[str, Run] = field(default_factory=dict)
-    run_edits: dict[str, dict[str, Any]] = field(default_factory=dict)
+    profile: dict[str, tuple[Stamp, Any]] = field(default_factory=dict)
+    runs: dict[str, tuple[Stamp, Run]] = field(default_factory=dict)
+    run_edits: dict[str, dict[str, tuple[Stamp, Any]]] = field(default_factory=dict)
     deleted_runs: set[str] = field(default_factory=set)
     deleted_imports: set[str] = field(default_factory=set)
-    checks: dict[tuple[date, str], set[str]] = field(default_factory=dict)
+    live: dict[str, str] = field(default_factory=dict)  # Ticks.key -> sorted live check ids
     removed: set[str] = field(default_factory=set)
-    checkins: dict[date, Checkin] = field(default_factory=dict)
-    checkin_order: dict[date, tuple[str, str]] = field(default_factory=dict)
-    races: dict[str, Race] = field(default_factory=dict)
+    checkins: dict[date, tuple[Stamp, Checkin]] = field(default_factory=dict)
+    races: dict[str, tuple[Stamp, Race]] = field(default_factory=dict)
     deleted_races: set[str] = field(default_factory=set)
 
 
+def _newer(slot: tuple[Stamp, Any] | None, stamp: Stamp) -> bool:
+    return slot is None or stamp > slot[0]
+
+
+def _stamp(e: Event) -> Stamp:
+    return (e.hlc, e.id)
+
+
 def _on_profile(acc: _Acc, e: Event) -> None:
-    for name in _unset(e.data, PROFILE_FIELDS):
-        acc.profile.pop(name, None)
-    # Events arrive in (hlc, id) order, so a plain overwrite is last-writer-wins per field.
-    acc.profile.update(_fields(e.data, PROFILE_FIELDS))
+    stamp = _stamp(e)
+    values = _fields(e.data, PROFILE_FIELDS)
+    cleared = {name: _UNSET for name in _unset(e.data, PROFILE_FIELDS) if name not in values}
+    for name, value in {**cleared, **values}.items():
+        if _newer(acc.profile.get(name), stamp):
+            acc.profile[name] = (stamp, value)
 
 
 def _on_run(acc: _Acc, e: Event) -> None:
     run_id = _text(e.data, "id")
     fields = _fields(e.data, RUN_FIELDS)
-    if run_id in acc.runs or not fields.keys() >= RUN_REQUIRED:
-        return  # the first `run` with an id wins; one without its required fields is skipped
+    if not fields.keys() >= RUN_REQUIRED:
+        return  # a run without its required fields is skipped
     fields.setdefault("elapsed_s", fields["moving_s"])
-    acc.runs[run_id] = Run(id=run_id, **fields)
+    old = acc.runs.get(run_id)
+    if old is None or _stamp(e) < old[0]:  # the first `run` with an id wins
+        acc.runs[run_id] = (_stamp(e), Run(id=run_id, **fields))
 
 
 def _on_run_edit(acc: _Acc, e: Event) -> None:
     edits = acc.run_edits.setdefault(_text(e.data, "run_id"), {})
-    for name in _unset(e.data, RUN_DEFAULTS):
-        edits[name] = RUN_DEFAULTS[name]
-    edits.update(_fields(e.data, RUN_FIELDS))
+    values = {name: RUN_DEFAULTS[name] for name in _unset(e.data, RUN_DEFAULTS)}
+    values.update(_fields(e.data, RUN_FIELDS))
+    for name, value in values.items():
+        if _newer(edits.get(name), _stamp(e)):
+            edits[name] = (_stamp(e), value)
 
 
 def _on_run_delete(acc: _Acc, e: Event) -> None:
@@ -204,14 +242,44 @@ def _on_run_delete(acc: _Acc, e: Event) -> None:
 
 
 def _on_check(acc: _Acc, e: Event) -> None:
-    key = (_date(e.data.get("date")), _text(e.data, "item"))
-    acc.checks.setdefault(key, set()).add(e.id)
+    key = Ticks.key(_date(e.data.get("date")), _text(e.data, "item"))
+    if e.id not in acc.removed:
+        ids = acc.live.get(key)
+        acc.live[key] = e.id if ids is None else TICK_SEP.join(sorted({*ids.split(TICK_SEP), e.id}))
 
 
 def _on_uncheck(acc: _Acc, e: Event) -> None:
     removes = e.data.get("removes")
-    if isinstance(removes, list):
-        acc.removed.update(r for r in removes if isinstance(r, str))
+    if not isinstance(removes, list):
+        return
+    named = {r for r in removes if isinstance(r, str)} - acc.removed
+    acc.removed.update(named)
+    # The ids an uncheck names are those of its own (date, item): look there first, and
+    # search the rest only for an id found nowhere else (a hand-edited file, say).
+    own = _own_key(e.data)
+    if own is not None and own in acc.live:
+        named = _drop_ids(acc, own, named)
+    if named:
+        for key in [k for k, ids in acc.live.items() if not named.isdisjoint(ids.split(TICK_SEP))]:
+            named = _drop_ids(acc, key, named)
+
+
+def _own_key(data: Mapping[str, Any]) -> str | None:
+    try:
+        return Ticks.key(_date(data.get("date")), _text(data, "item"))
+    except TypeError:
+        return None
+
+
+def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
+    """Remove the named ids from one key's live set; return those not found there."""
+    ids = acc.live[key].split(TICK_SEP)
+    kept = [i for i in ids if i not in named]
+    if kept:
+        acc.live[key] = TICK_SEP.join(kept)
+    else:
+        del acc.live[key]
+    return named - set(ids)
 
 
 def _on_checkin(acc: _Acc, e: Event) -> None:
@@ -219,8 +287,8 @@ def _on_checkin(acc: _Acc, e: Event) -> None:
     checkin = Checkin(
         date=day, soreness=_int(e.data.get("soreness")), **_fields(e.data, CHECKIN_FIELDS)
     )
-    acc.checkins[day] = checkin
-    acc.checkin_order[day] = (e.hlc, e.id)
+    if _newer(acc.checkins.get(day), _stamp(e)):
+        acc.checkins[day] = (_stamp(e), checkin)
 
 
 def _on_race(acc: _Acc, e: Event) -> None:
@@ -232,11 +300,20 @@ def _on_race(acc: _Acc, e: Event) -> None:
         distance_m=_float(e.data.get("distance_m")),
         name=name if isinstance(name, str) else "",
     )
-    acc.races[race_id] = race
+    if _newer(acc.races.get(race_id), _stamp(e)):
+        acc.races[race_id] = (_stamp(e), race)
 
 
 def _on_race_delete(acc: _Acc, e: Event) -> None:
     acc.deleted_races.add(_text(e.data, "id"))
+
+
+def _on_plan_choice(acc: _Acc, e: Event) -> None:
+    """A plan chosen by name and, for a user plan file, its content hash: two profile fields."""
+    sha = e.data.get("sha")
+    data: dict[str, Any] = {"plan": _text(e.data, "name")}
+    data.update({"plan_sha": sha} if isinstance(sha, str) and sha else {"unset": ["plan_sha"]})
+    _on_profile(acc, dataclasses.replace(e, data=data))
 
 
 _HANDLERS: Mapping[str, Callable[[_Acc, Event], None]] = {
@@ -249,40 +326,91 @@ _HANDLERS: Mapping[str, Callable[[_Acc, Event], None]] = {
     "checkin": _on_checkin,
     "race": _on_race,
     "race_delete": _on_race_delete,
+    "plan_choice": _on_plan_choice,
 }
 
 
 # ---- the fold ---------------------------------------------------------------------------------
 
 
+# Which parts of the State each kind can change; a kind not listed here may change any.
+_PARTS: Mapping[str, tuple[str, ...]] = {
+    "profile": ("profile",),
+    "run": ("runs",),
+    "run_edit": ("runs",),
+    "run_delete": ("runs",),
+    "check": ("checks",),
+    "uncheck": ("checks",),
+    "checkin": ("checkins", "runs"),  # a check-in may rate a run
+    "race": ("races",),
+    "race_delete": ("races",),
+    "plan_choice": ("profile",),
+}
+_ALL_PARTS = ("profile", "runs", "checks", "checkins", "races")
+
+
 def fold(events: Iterable[Event]) -> State:
     """The State the event set says: the same set, in any order, with any repeats, folds alike."""
-    ordered = _unique_ordered(events)
-    acc = _Acc()
-    for event in ordered:
+    folder = Folder()
+    folder.add(unique_ordered(events))
+    return folder.state()
+
+
+class Folder:
+    """A fold that grows: add events in any order and in any number of steps.
+
+    Adding only the new events to a cached Folder is what keeps a start-up or a tick from
+    re-reading ten years of files. Two *different* events under one id cannot be settled
+    incrementally (the rule picks by content): `conflicted` then says to fold from scratch.
+    """
+
+    def __init__(self) -> None:
+        self._acc = _Acc()
+        self._ids: set[str] = set()
+        self._dirty: set[str] = set(_ALL_PARTS)
+        self._state = State()
+        self.conflicted = False
+
+
+    def add(self, events: Iterable[Event]) -> None:
+        for event in events:
+            if event.id in self._ids:
+                self.conflicted = True  # a repeat; harmless if identical, but we cannot tell
+                continue
+            self._ids.add(event.id)
+            self._apply(event)
+
+    def _apply(self, event: Event) -> None:
         handler = _HANDLERS.get(event.kind)  # unknown kinds come from newer versions: skip
         if handler is None or not isinstance(event.data, Mapping):
-            continue
-        try:
-            handler(acc, event)
-        except (TypeError, ValueError, KeyError, AttributeError):
-            continue  # malformed data in a known kind: skip the event, never fail the fold
-    return State(
-        profile=Profile(**acc.profile),
-        runs=_final_runs(acc),
-        checks=_live_checks(acc),
-        checkins=dict(sorted(acc.checkins.items())),
-        races=tuple(
-            sorted(
-                (r for r in acc.races.values() if r.id not in acc.deleted_races),
-                key=lambda r: (r.date, r.id),
-            )
-        ),
-        event_count=len(ordered),
-    )
+            return
+        self._dirty.update(_PARTS.get(event.kind, _ALL_PARTS))
+        # Malformed data in a known kind: skip the event, never fail the fold.
+        with contextlib.suppress(TypeError, ValueError, KeyError, AttributeError):
+            handler(self._acc, event)
+
+    def state(self) -> State:
+        """The fold so far; parts no new event touched are reused, not rebuilt."""
+        acc, dirty = self._acc, self._dirty
+        parts: dict[str, Any] = {"event_count": len(self._ids)}
+        if "profile" in dirty:
+            chosen = {k: v for k, (_, v) in acc.profile.items() if v != _UNSET}
+            parts["profile"] = Profile(**chosen)
+        if "runs" in dirty:
+            parts["runs"] = _final_runs(acc)
+        if "checks" in dirty:
+            parts["checks"] = Ticks(dict(acc.live))  # a copy: earlier States stay as they were
+        if "checkins" in dirty:
+            parts["checkins"] = {d: c for d, (_, c) in sorted(acc.checkins.items())}
+        if "races" in dirty:
+            live = (r for r_id, (_, r) in acc.races.items() if r_id not in acc.deleted_races)
+            parts["races"] = tuple(sorted(live, key=lambda r: (r.date, r.id)))
+        self._state = dataclasses.replace(self._state, **parts)
+        self._dirty = set()
+        return self._state
 
 
-def _unique_ordered(events: Iterable[Event]) -> list[Event]:
+def unique_ordered(events: Iterable[Event]) -> list[Event]:
     unique: dict[str, Event] = {}
     for event in events:
         old = unique.get(event.id)
@@ -297,13 +425,8 @@ def _content_key(e: Event) -> tuple[str, str, str, str]:
     return (e.hlc, e.kind, e.device, repr(sorted(repr(item) for item in e.data.items())))
 
 
-def _live_checks(acc: _Acc) -> dict[tuple[date, str], frozenset[str]]:
-    live = {key: frozenset(ids - acc.removed) for key, ids in sorted(acc.checks.items())}
-    return {key: ids for key, ids in live.items() if ids}
-
-
 def _final_runs(acc: _Acc) -> tuple[Run, ...]:
-    runs = [_edited(run, acc.run_edits.get(run.id)) for run in acc.runs.values()]
+    runs = [_edited(run, acc.run_edits.get(run.id)) for _, run in acc.runs.values()]
     # Undoing an import removes only that import's runs: a copy from another source stays.
     runs = [r for r in runs if r.import_id is None or r.import_id not in acc.deleted_imports]
     rpe = _checkin_rpe(acc)
@@ -321,15 +444,15 @@ def _final_runs(acc: _Acc) -> tuple[Run, ...]:
     return tuple(sorted(kept, key=_run_order))
 
 
-def _edited(run: Run, edits: Mapping[str, Any] | None) -> Run:
-    return dataclasses.replace(run, **edits) if edits else run
+def _edited(run: Run, edits: Mapping[str, tuple[Stamp, Any]] | None) -> Run:
+    return dataclasses.replace(run, **{k: v for k, (_, v) in edits.items()}) if edits else run
 
 
 def _checkin_rpe(acc: _Acc) -> dict[str, float]:
     """run id -> RPE given at a check-in; the later check-in (by hlc, id) wins."""
     rpe: dict[str, float] = {}
-    for day in sorted(acc.checkin_order, key=acc.checkin_order.__getitem__):
-        rpe.update(acc.checkins[day].run_rpe)
+    for _, checkin in sorted(acc.checkins.values(), key=lambda slot: slot[0]):
+        rpe.update(checkin.run_rpe)
     return rpe
 
 

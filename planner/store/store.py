@@ -2,122 +2,149 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from planner.core.errors import DataError
 from planner.core.model import State
+from planner.store import cache as fold_cache
 from planner.store.atomic import PRIVATE_FILE, atomic_write, random_token
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
+from planner.store.disk import DiskIndex
 from planner.store.events import Event, decode_events, encode_events
-from planner.store.fold import fold
-from planner.store.paths import ensure_private_dir, state_dir
+from planner.store.fold import Folder, unique_ordered
+from planner.store.paths import cache_dir, ensure_private_dir, state_dir
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 LOCK_NAME = ".planner.lock"
 HOUR_MS = 3_600_000
-# folder -> (entry count, mtime_ns, ctime_ns): ctime too, because `rsync -t` puts mtimes back.
-Snapshot = dict[str, tuple[int, int, int]]
 # Kinds where a None value means "clear this field": it is written as an `unset` list.
 _UNSETTABLE = frozenset({"profile", "run_edit"})
 
 
 class Store:
-    """One data dir's events: loaded once, kept in memory, folded on demand."""
+    """One data dir's events: folded incrementally, cached between runs, appended durably."""
 
     def __init__(
         self,
         data_dir: Path,
         *,
         state: Path | None = None,
+        cache: Path | None = None,
         wall_ms: Callable[[], int] | None = None,
     ) -> None:
         self.data_dir = ensure_private_dir(Path(data_dir))
         self._events_dir = ensure_private_dir(self.data_dir / "events")
         self.device = device_id(ensure_private_dir(state) if state is not None else state_dir())
+        self._cache_dir = cache
         self.clock = HybridClock(wall_ms) if wall_ms is not None else HybridClock()
         self.notices: list[str] = []
         self._noticed: set[str] = set()
         self._mutex = threading.RLock()  # the TUI reads and appends from worker threads
-        self._events: list[Event] | None = None
+        self._snap: fold_cache.Snapshot | None = None
         self._state: State | None = None
-        self._seen: Snapshot = {}
-        self._stale = False  # another local writer added to a folder we then wrote to
+        self._cache_dirty = False
 
     # ---- reading -----------------------------------------------------------------------
 
     def events(self) -> list[Event]:
-        """Every event on disk (loaded on first use), plus those appended since."""
+        """Every event on disk, read afresh (for tools and tests; the app uses `state`)."""
         with self._mutex:
-            return list(self._loaded())
+            index = DiskIndex(str(self._events_dir))
+            files = index.scan(self._listing_failed).new_files
+            return [event for path in files for event in self._read(Path(path), {})]
 
     def state(self) -> State:
-        """The fold of `events()`, kept until the event set changes."""
+        """The fold of every event on disk and appended since; kept until it changes."""
         with self._mutex:
             if self._state is None:
-                self._state = fold(self._loaded())
+                self._state = self._loaded().folder.state()
             return self._state
 
     def reload(self) -> None:
-        """Forget what is in memory and read the data dir again."""
+        """Read what arrived on disk since the last look (a sync, another process)."""
         with self._mutex:
-            self._events = None
-            self._state = None
-            self._loaded()
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Fold in event files that arrived from elsewhere; True if there were any."""
+        with self._mutex:
+            if self._snap is None:
+                self._loaded()
+                return True
+            return self._catch_up(self._snap)
 
     def changed_on_disk(self) -> bool:
-        """True if event files arrived from elsewhere since the last load (False before one)."""
+        """True if event files arrived that are not folded in yet (False before a load)."""
         with self._mutex:
-            if self._events is None:
+            if self._snap is None:
                 return False
-            return self._stale or self._scan()[0] != self._seen
+            changes = self._snap.index.scan(self._listing_failed, read=False)
+            return bool(changes.new_files) or changes.gone
 
-    def _loaded(self) -> list[Event]:
-        if self._events is None:
-            self._stale = False
-            self._seen, files = self._scan()
-            events = [event for path in files for event in self._read(path)]
-            self._observe(events)
-            self._events = events
-        return self._events
+    def save_cache(self) -> None:
+        """Write the folded state to the cache dir if it changed since it was read."""
+        with self._mutex:
+            if self._snap is not None and self._cache_dirty:
+                fold_cache.save(self._cache_path(), self._snap)
+                self._cache_dirty = False
 
-    def _scan(self) -> tuple[Snapshot, list[Path]]:
-        """Stat and list events/, events/<device>/ and events/<device>/<month>/."""
-        snapshot: Snapshot = {}
-        files: list[Path] = []
-        for device in self._subdirs(self._events_dir, snapshot):
-            for month in self._subdirs(device, snapshot):
-                entries = self._listing(month, snapshot)
-                files.extend(Path(e.path) for e in entries if _is_event_file(e))
-        return snapshot, sorted(files)
+    def _cache_path(self) -> Path:
+        folder = ensure_private_dir(self._cache_dir) if self._cache_dir else cache_dir()
+        return fold_cache.cache_file(folder, self.data_dir)
 
-    def _subdirs(self, folder: Path, snapshot: Snapshot) -> list[Path]:
-        # Dot-folders are never entered: sync tools keep their own state in them.
-        entries = self._listing(folder, snapshot)
-        return [Path(e.path) for e in entries if not e.name.startswith(".") and e.is_dir()]
+    def _loaded(self) -> fold_cache.Snapshot:
+        """The snapshot: from the cache if it is there, then brought up to date with the disk."""
+        if self._snap is None:
+            snap = fold_cache.load(self._cache_path(), self.data_dir)
+            if snap is None:
+                snap = self._empty_snapshot()
+            self._snap = snap
+            self._restore_clock(snap)
+            for message in snap.bad_files.values():
+                self._notice(message)
+            if self._catch_up(snap) or not snap.index.folders:
+                self._cache_dirty = True
+                atexit.register(self.save_cache)
+        return self._snap
 
-    def _listing(self, folder: Path, snapshot: Snapshot) -> list[os.DirEntry[str]]:
-        try:
-            # Stat before listing: a file landing in between shows up as a change next time.
-            st = os.stat(folder)
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            self._notice(f"{folder}: cannot list this folder: {exc.strerror}")
-            return []
-        snapshot[str(folder)] = (len(entries), st.st_mtime_ns, st.st_ctime_ns)
-        return entries
+    def _empty_snapshot(self) -> fold_cache.Snapshot:
+        return fold_cache.Snapshot(
+            str(self.data_dir.resolve()), DiskIndex(str(self._events_dir)), Folder()
+        )
 
-    def _read(self, path: Path) -> list[Event]:
+    def _catch_up(self, snap: fold_cache.Snapshot) -> bool:
+        """Read the files that are new since the snapshot; start over if any went away."""
+        changes = snap.index.scan(self._listing_failed)
+        if changes.gone:
+            fresh = self._empty_snapshot()
+            fresh.clock_high, fresh.ahead = snap.clock_high, snap.ahead
+            self._snap = snap = fresh
+            changes = snap.index.scan(self._listing_failed)
+        if not changes.new_files:
+            return False
+        events = [e for path in changes.new_files for e in self._read(Path(path), snap.bad_files)]
+        self._observe(snap, events)
+        snap.folder.add(events)
+        if snap.folder.conflicted:  # two different events under one id: settle it from scratch
+            snap.folder = Folder()
+            snap.folder.add(unique_ordered(self.events()))
+        self._state = None
+        self._cache_dirty = True
+        return True
+
+    def _listing_failed(self, folder: str, exc: OSError) -> None:
+        self._notice(f"{folder}: cannot list this folder: {exc.strerror}")
+
+    def _read(self, path: Path, bad_files: dict[str, str]) -> list[Event]:
         """The events of one file, or none (with a notice) if it cannot be used."""
         try:
             with open(path, "rb") as f:
@@ -126,23 +153,37 @@ class Store:
             self._notice(f"{path}: cannot read: {exc.strerror}")
             return []
         if len(raw) > MAX_FILE_BYTES:
-            self._notice(f"{path}: larger than 16 MB, too big for an event file; skipped")
-            return []
-        try:
-            return decode_events(raw, path)
-        except DataError as exc:
-            self._notice(exc.message)
-            return []
+            message = f"{path}: larger than 16 MB, too big for an event file; skipped"
+        else:
+            try:
+                return decode_events(raw, path)
+            except DataError as exc:
+                message = exc.message
+        # Event files never change, so a bad one stays bad: remember it rather than re-read it.
+        bad_files[str(path)] = message
+        self._notice(message)
+        return []
 
-    def _observe(self, events: list[Event]) -> None:
+    def _restore_clock(self, snap: fold_cache.Snapshot) -> None:
+        if snap.clock_high:
+            self.clock.observe(snap.clock_high)
+        ahead = dict(snap.ahead)
+        snap.ahead.clear()
+        self._take_stamps(snap, ahead.items())
+
+    def _observe(self, snap: fold_cache.Snapshot, events: list[Event]) -> None:
         """Catch the clock up to the disk, and name the devices whose clocks run ahead."""
+        self._take_stamps(snap, ((e.device, e.hlc) for e in events))
+
+    def _take_stamps(self, snap: fold_cache.Snapshot, stamps: Iterable[tuple[str, str]]) -> None:
         now = self.clock.wall_ms()
-        ahead: dict[str, int] = {}
-        for event in events:
-            if not self.clock.observe(event.hlc):
-                ms = parse_stamp(event.hlc)[0] - now
-                ahead[event.device] = max(ahead.get(event.device, 0), ms)
-        for device, ms in sorted(ahead.items()):
+        for device, hlc in stamps:
+            if self.clock.observe(hlc):
+                snap.clock_high = max(snap.clock_high, hlc)
+            elif hlc > snap.ahead.get(device, ""):
+                snap.ahead[device] = hlc
+        for device, hlc in sorted(snap.ahead.items()):
+            ms = parse_stamp(hlc)[0] - now
             self._notice(
                 f"events from device {device} are stamped up to {ms / HOUR_MS:.0f} h ahead"
                 " of this machine's clock; is its clock wrong?",
@@ -170,7 +211,7 @@ class Store:
             if not isinstance(kind, str) or not kind or not isinstance(data, Mapping):
                 raise TypeError(f"an event needs a kind and a mapping of data, not {kind!r}")
         with self._mutex, self._locked():
-            loaded = self._loaded()  # the clock must have seen the disk before it ticks
+            snap = self._loaded()  # the clock must have seen the disk before it ticks
             # One stamp per event, so the order inside a batch survives the (hlc, id) sort.
             stamps = [self.clock.tick() for _ in items]
             stem = f"{stamps[0]}-{self.device}-{random_token(6)}"
@@ -183,22 +224,13 @@ class Store:
             raw = encode_events(drafts)
             # Keep what a later load will read, not the caller's objects (tuples, ints...).
             events = decode_events(raw, path)
-            self._put(path, raw)
-            loaded.extend(events)
+            ensure_private_dir(path.parent)
+            atomic_write(path, raw)
+            snap.index.took(path)
+            snap.folder.add(events)
             self._state = None
+            self._cache_dirty = True
         return events
-
-    def _put(self, path: Path, raw: bytes) -> None:
-        """Write a new event file and move the snapshot past our own change, not others'."""
-        folders = [self._events_dir, path.parent.parent, path.parent]
-        if any(_folder_key(f) != self._seen.get(str(f)) for f in folders):
-            self._stale = True
-        ensure_private_dir(path.parent)
-        atomic_write(path, raw)
-        for folder in folders:
-            key = _folder_key(folder)
-            if key is not None:
-                self._seen[str(folder)] = key
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -215,20 +247,6 @@ class Store:
             yield
         finally:
             os.close(fd)  # closing the descriptor releases the lock
-
-
-def _is_event_file(entry: os.DirEntry[str]) -> bool:
-    # Dot-files are temp files (ours and rsync's); .tmp and non-.toml are not events.
-    name = entry.name
-    return not name.startswith(".") and name.endswith(".toml") and entry.is_file()
-
-
-def _folder_key(folder: Path) -> tuple[int, int, int] | None:
-    try:
-        st = os.stat(folder)
-        return (len(os.listdir(folder)), st.st_mtime_ns, st.st_ctime_ns)
-    except FileNotFoundError:
-        return None
 
 
 def _month(hlc: str) -> str:

@@ -1,0 +1,81 @@
+"""A Folder fed in any order and in any number of steps ends where the whole fold does."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.store.events import Event
+from planner.store.fold import Folder, fold
+
+DAYS = (date(2025, 1, 1), date(2025, 1, 2))
+RUN_IDS = ("r1", "r2")
+
+
+def _data(draw: st.DrawFn, kind: str, earlier: list[Event]) -> dict[str, Any]:
+    day = draw(st.sampled_from(DAYS))
+    if kind == "check":
+        return {"date": day, "item": draw(st.sampled_from(["yoga", "hydration"]))}
+    if kind == "uncheck":
+        checks = [e.id for e in earlier if e.kind == "check"] + ["missing"]
+        return {"date": day, "item": "yoga", "removes": draw(st.lists(st.sampled_from(checks)))}
+    if kind == "profile":
+        data: dict[str, Any] = {"age": draw(st.integers(20, 90))} if draw(st.booleans()) else {}
+        data["unset"] = draw(st.lists(st.sampled_from(["age", "sex"]), max_size=1))
+        if draw(st.booleans()):
+            data["sex"] = draw(st.sampled_from("fmx"))
+        return data
+    if kind == "run":
+        run = {"id": draw(st.sampled_from(RUN_IDS)), "date": day, "moving_s": 1800}
+        return run | {"distance_m": draw(st.sampled_from([5000.0, 6000.0]))}
+    if kind == "run_edit":
+        return {"run_id": draw(st.sampled_from(RUN_IDS)), "rpe": draw(st.integers(1, 10))}
+    if kind == "run_delete":
+        return {"run_id": draw(st.sampled_from(RUN_IDS))}
+    if kind == "checkin":
+        rating = {draw(st.sampled_from(RUN_IDS)): draw(st.integers(1, 10))}
+        return {"date": day, "soreness": draw(st.integers(0, 10)), "run_rpe": rating}
+    return {"id": "race", "date": day, "distance_m": draw(st.sampled_from([5e3, 42195.0]))}
+
+
+KINDS = ["check", "uncheck", "profile", "run", "run_edit", "run_delete", "checkin", "race"]
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[Event]:
+    events: list[Event] = []
+    for n in range(draw(st.integers(0, 30))):
+        hlc = f"{draw(st.integers(0, 5)):013d}-{draw(st.integers(0, 2)):04d}"
+        device = draw(st.sampled_from(["aaaaaaaaaa", "bbbbbbbbbb"]))
+        kind = draw(st.sampled_from(KINDS))
+        events.append(
+            Event(f"{hlc}-{device}-{n:04d}", kind, hlc, device, _data(draw, kind, events))
+        )
+    return events
+
+
+@settings(max_examples=300, deadline=None)
+@given(events=histories(), data=st.data())
+def test_any_order_any_steps_gives_the_whole_fold(events: list[Event], data: st.DataObject) -> None:
+    shuffled = data.draw(st.permutations(events))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(events)), max_size=4)))
+    folder = Folder()
+    start = 0
+    for cut in [*cuts, len(events)]:
+        folder.add(shuffled[start:cut])
+        folder.state()  # a state in between must not spoil the next step
+        start = cut
+    assert not folder.conflicted
+    assert folder.state() == fold(events)
+
+
+def test_a_repeated_id_asks_for_a_fresh_fold() -> None:
+    e = Event("0000000000001-0000-aaaaaaaaaa-x", "check", "0000000000001-0000", "aaaaaaaaaa", {})
+    folder = Folder()
+    folder.add([e])
+    assert not folder.conflicted
+    folder.add([e])
+    assert folder.conflicted
