@@ -1,0 +1,66 @@
+"""The import actions the service offers: import, import the inbox, list and undo imports."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.core.errors import InputError
+from planner.core.model import Profile
+from planner.importers.ledger import ImportInfo, ledger
+from planner.importers.pipeline import run_import
+from planner.importers.report import ImportReport, ProgressFn
+from planner.store.paths import cache_dir
+from planner.store.store import Store
+
+
+def index_file(data_dir: Path) -> Path:
+    """The seen-files index of one data dir, in this machine's cache dir."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:20]
+    return cache_dir() / f"imports-{digest}.json"
+
+
+def import_into(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: ProgressFn | None = None,
+    jobs: int | None = None,
+) -> ImportReport:
+    if not paths:
+        raise InputError("import: name the files, folders or archives to import")
+    return run_import(
+        store, paths, index_path=index_file(store.data_dir), progress=progress, jobs=jobs
+    )
+
+
+def inbox_folder(profile: Profile) -> Path | None:
+    """The inbox folder; None when none is set; InputError when it is gone."""
+    if not profile.inbox:
+        return None
+    folder = Path(profile.inbox).expanduser()
+    if not folder.is_dir():
+        raise InputError(
+            f"inbox {profile.inbox}: not a folder on this machine; "
+            "set another with: planner profile set --inbox DIR"
+        )
+    return folder
+
+
+def standing_imports(store: Store) -> list[ImportInfo]:
+    """The imports that still stand, oldest runs first."""
+    found = ledger(store.state()).imports.values()
+    return sorted(found, key=lambda i: (i.first or i.last, i.import_id))
+
+
+def undo_import(store: Store, import_id: str) -> int:
+    """Remove every run of an import with one `run_delete` marker; the count removed."""
+    info = ledger(store.state()).imports.get(import_id.strip())
+    if info is None:
+        raise InputError(
+            f"import {import_id!r}: no such import (or it was undone already); "
+            "see: planner import --list"
+        )
+    store.append("run_delete", {"import_id": info.import_id})
+    return info.runs

@@ -1,0 +1,346 @@
+"""One import, end to end: find files, skip what is unchanged, parse in parallel, de-duplicate,
+and write every new run in one event file (a few for a huge import) under one import id.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import multiprocessing
+import os
+import posixpath
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from planner.core.model import Run
+from planner.importers.activity import RUNNING, UNKNOWN, Activity, Refused
+from planner.importers.csv_exports import CsvExport, CsvRun, parse_export, row_hash
+from planner.importers.index import Seen, SeenIndex
+from planner.importers.ledger import Ledger, ledger
+from planner.importers.report import ImportedRun, ImportProgress, ImportReport, ProgressFn
+from planner.importers.sources import SEP, Source, discover, read_sources
+from planner.importers.summary import FORMAT_RANK, run_data, run_id, sport, start_of
+from planner.importers.worker import Parsed, parse_chunk
+from planner.store.atomic import random_token
+from planner.store.fold import DUPLICATE_DISTANCE, DUPLICATE_START_S
+from planner.store.store import Store
+
+CHUNK_FILES = 64
+CHUNK_BYTES = 8 * 1024 * 1024
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting worker processes costs more
+EVENTS_PER_FILE = 2000  # ~1 MB of TOML: well under the store's 16 MB per event file
+
+
+def run_import(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    index_path: Path | None = None,
+    progress: ProgressFn | None = None,
+    jobs: int | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Import every activity file under `paths` into `store`; see ImportReport."""
+    started = time.perf_counter()
+    found = discover(paths)
+    report = ImportReport(refused=list(found.refused), ignored=found.ignored)
+    report.files = len(found.sources)
+    book = ledger(store.state())
+    index = SeenIndex(index_path)
+    todo, seen = _not_seen(found.sources, index, book, report)
+    ticker = _Ticker(len(todo), progress)
+    profile = store.state().profile
+    exports = _read_exports([s for s in todo if s.kind == "csv"], profile.units, ticker)
+    files = [s for s in todo if s.kind != "csv"]
+    parsed = _parse_files(files, jobs, ticker)
+    intake = _Intake(store, book, now or datetime.now(UTC), report)
+    strava = _strava_rows(exports)
+    gave = set(seen)
+    for source in sorted(files, key=lambda s: _richness(s, parsed[s.locator])):
+        seen_now = intake.take_file(source, parsed[source.locator], strava.get(source.locator))
+        if seen_now.refused is None:
+            gave.add(source.locator)
+        index.remember(source, seen_now)
+    for source, result in exports:
+        index.remember(source, intake.take_export(source, result, gave))
+    intake.write()
+    index.save()
+    ticker.finish()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _richness(source: Source, parsed: Parsed) -> tuple[str, bool, str]:
+    """Of two copies of one activity the first taken is kept: the richer format, with HR."""
+    no_hr = all(a.avg_hr is None for a in parsed.activities)
+    return (FORMAT_RANK[source.kind], no_hr, source.locator)
+
+
+class _Ticker:
+    """Calls the progress callback as files are read."""
+
+    def __init__(self, total: int, progress: ProgressFn | None) -> None:
+        self.total, self.done, self.progress = total, 0, progress
+        self.tick(0, "")
+
+    def tick(self, count: int, current: str) -> None:
+        self.done += count
+        if self.progress is not None:
+            self.progress(ImportProgress(self.done, self.total, current))
+
+    def finish(self) -> None:
+        self.done = self.total
+        self.tick(0, "")
+
+
+def _not_seen(
+    sources: list[Source], index: SeenIndex, book: Ledger, report: ImportReport
+) -> tuple[list[Source], list[str]]:
+    """The sources to read, and the locators of those unchanged since the last import."""
+    todo: list[Source] = []
+    seen: list[str] = []
+    for source in sources:
+        before = index.unchanged(source, book.kept)
+        if before is None:
+            todo.append(source)
+            continue
+        seen.append(source.locator)
+        report.unchanged += 1
+        if before.refused is not None:
+            report.refused.append((source.shown, before.refused))
+        else:
+            report.usable_files += 1
+    return todo, seen
+
+
+# ---- reading ----------------------------------------------------------------------------
+
+
+ExportResult = tuple[str | None, CsvExport | str]  # (content hash, the export or why refused)
+
+
+def _read_exports(
+    sources: list[Source], units: str, ticker: _Ticker
+) -> list[tuple[Source, ExportResult]]:
+    out: list[tuple[Source, ExportResult]] = []
+    for source, raw in read_sources(sources):
+        ticker.tick(1, source.shown)
+        if isinstance(raw, Refused):
+            out.append((source, (None, raw.reason)))
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        try:
+            out.append((source, (digest, parse_export(raw, imperial=units == "imperial"))))
+        except Refused as exc:
+            out.append((source, (digest, exc.reason)))
+    return out
+
+
+def _parse_files(sources: list[Source], jobs: int | None, ticker: _Ticker) -> dict[str, Parsed]:
+    """Every file parsed: in worker processes on every core when there is enough to do."""
+    workers = jobs or os.cpu_count() or 1
+    chunks = list(_chunks(sources, workers))
+    results: dict[str, Parsed] = {}
+    size = sum(s.size for s in sources)
+    if workers > 1 and len(chunks) > 1 and size >= PARALLEL_MIN_BYTES:
+        context = multiprocessing.get_context(_start_method())
+        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context) as pool:
+            for chunk, parsed in zip(chunks, pool.map(parse_chunk, chunks), strict=True):
+                results.update((p.locator, p) for p in parsed)
+                ticker.tick(len(chunk), chunk[-1].shown)
+    else:
+        for chunk in chunks:
+            for source in chunk:
+                results.update((p.locator, p) for p in parse_chunk([source]))
+                ticker.tick(1, source.shown)
+    return results
+
+
+def _start_method() -> str:
+    # Forking a process that runs threads (the TUI's workers) can deadlock the child:
+    # a fork server starts workers from a clean single-threaded process instead.
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _chunks(sources: list[Source], workers: int) -> Iterator[list[Source]]:
+    """Batches of files from one archive at a time, small enough to spread over the workers."""
+    total = sum(s.size for s in sources)
+    limit = max(1024 * 1024, min(CHUNK_BYTES, total // (4 * workers) + 1))
+    chunk: list[Source] = []
+    size = 0
+    for source in sorted(sources, key=lambda s: s.locator):
+        full = len(chunk) >= CHUNK_FILES or size >= limit
+        if chunk and (full or source.archive != chunk[-1].archive):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(source)
+        size += source.size
+    if chunk:
+        yield chunk
+
+
+def _strava_rows(exports: list[tuple[Source, ExportResult]]) -> dict[str, CsvRun]:
+    """Activity file locator -> the Strava CSV row that describes it."""
+    rows: dict[str, CsvRun] = {}
+    for source, (_, export) in exports:
+        if isinstance(export, str):
+            continue
+        for row in export.runs:
+            if row.file_ref:
+                rows[_referenced(source, row.file_ref)] = row
+    return rows
+
+
+def _referenced(csv: Source, ref: str) -> str:
+    """The locator of a file a CSV names relative to itself (Strava's Filename column)."""
+    if SEP in csv.locator:
+        archive, member = csv.locator.split(SEP, 1)
+        return f"{archive}{SEP}{posixpath.normpath(posixpath.join(posixpath.dirname(member), ref))}"
+    return os.path.normpath(os.path.join(os.path.dirname(csv.locator), ref))
+
+
+# ---- deciding: run, duplicate, non-run or refused ----------------------------------------
+
+
+class _Twins:
+    """Runs by start time, to find the same activity from another source (the fold's rule)."""
+
+    def __init__(self, runs: Sequence[Run]) -> None:
+        timed = [r for r in runs if r.start is not None and r.sport == RUNNING]
+        self._keys = sorted((r.start.timestamp(), r.id) for r in timed if r.start)
+        self._distance = {r.id: r.distance_m for r in timed}
+
+    def find(self, start: datetime, distance_m: float) -> str | None:
+        at = start.timestamp()
+        low = bisect.bisect_left(self._keys, (at - DUPLICATE_START_S, ""))
+        for when, ident in self._keys[low:]:
+            if when > at + DUPLICATE_START_S:
+                break
+            other = self._distance[ident]
+            if abs(other - distance_m) <= DUPLICATE_DISTANCE * max(other, distance_m):
+                return ident
+        return None
+
+    def add(self, start: datetime, distance_m: float, ident: str) -> None:
+        bisect.insort(self._keys, (start.timestamp(), ident))
+        self._distance[ident] = distance_m
+
+
+class _Intake:
+    """Turns parsed activities into new runs, counting everything else in the report."""
+
+    def __init__(self, store: Store, book: Ledger, now: datetime, report: ImportReport):
+        state = store.state()
+        self.store, self.book, self.now, self.report = store, book, now, report
+        self.profile = state.profile
+        self.twins = _Twins(state.runs)
+        self.import_id = "imp-" + random_token(8)
+        self.new: dict[str, dict[str, Any]] = {}
+
+    def take_file(self, source: Source, parsed: Parsed, row: CsvRun | None) -> Seen:
+        """Take the file's activities; what it gave, for the index."""
+        digest = parsed.content_hash
+        if parsed.refused is not None or digest is None:
+            reason = parsed.refused or "could not be read"
+            self.report.refused.append((source.shown, reason))
+            return Seen(digest, (), reason)
+        activities = list(parsed.activities)
+        if row is not None and len(activities) == 1:
+            # The runner's own word in Strava (a run, a ride) wins over the file's.
+            activities = [replace(activities[0], sport=row.activity.sport)]
+        multi = len(activities) > 1
+        ids: list[str] = []
+        refusals: list[str] = []
+        for i, activity in enumerate(activities):
+            what = (
+                f"{source.shown} (activity {i + 1} of {len(activities)})" if multi else source.shown
+            )
+            ident = run_id(source.kind, digest, i if multi else None)
+            outcome = self._take(activity, ident, source.name, digest, what)
+            if isinstance(outcome, Refused):
+                refusals.append(outcome.reason)
+            elif isinstance(outcome, str):
+                ids.append(outcome)
+        if ids and parsed.damage:
+            self.report.damaged.append((source.shown, parsed.damage))
+        if len(refusals) == len(activities):
+            return Seen(digest, (), refusals[0])
+        self.report.usable_files += 1
+        return Seen(digest, tuple(ids), None)
+
+    def take_export(self, source: Source, result: ExportResult, gave: set[str]) -> Seen:
+        """Take an export's rows, but not those whose own file was read."""
+        digest, export = result
+        if isinstance(export, str) or digest is None:
+            self.report.refused.append((source.shown, str(export)))
+            return Seen(digest, (), str(export))
+        ids: list[str] = []
+        for row in export.runs:
+            if row.file_ref and _referenced(source, row.file_ref) in gave:
+                continue  # its own file was read: that is the better record of the run
+            what = f"{source.shown} line {row.row}"
+            ident = run_id("csv", row_hash(row.key))
+            outcome = self._take(row.activity, ident, source.name, digest, what)
+            if isinstance(outcome, str):
+                ids.append(outcome)
+        self.report.refused.extend((f"{source.shown} line {n}", why) for n, why in export.refused)
+        self.report.usable_files += 1
+        return Seen(digest, tuple(ids), None)
+
+    def _take(
+        self, activity: Activity, ident: str, name: str, digest: str, what: str
+    ) -> str | Refused | None:
+        """The run id that now stands for the activity; None for a non-run; or the refusal."""
+        kind = sport(activity)
+        if kind == UNKNOWN:
+            try:  # a bogus clock, not the sport, is what is wrong with such a file
+                start_of(activity, self.profile, self.now)
+            except Refused as exc:
+                self.report.refused.append((what, exc.reason))
+                return exc
+        if kind != RUNNING:
+            self.report.non_runs[kind if kind != UNKNOWN else "no sport given"] += 1
+            return None
+        if ident in self.book.kept or ident in self.new:
+            self.report.duplicates += 1
+            return ident
+        if ident in self.book.taken:  # its import was undone: a new id brings it back
+            ident = f"{ident}~{self.import_id}"
+        try:
+            data = run_data(
+                activity,
+                ident=ident,
+                source=name,
+                source_hash=digest,
+                import_id=self.import_id,
+                profile=self.profile,
+                now=self.now,
+            )
+        except Refused as exc:
+            self.report.refused.append((what, exc.reason))
+            return exc
+        twin = self.twins.find(data["start"], data["distance_m"])
+        if twin is not None:
+            self.report.duplicates += 1
+            return twin
+        self.twins.add(data["start"], data["distance_m"], ident)
+        self.new[ident] = data
+        self.report.imported.append(
+            ImportedRun(ident, data["date"], data["distance_m"], data["moving_s"], name)
+        )
+        return ident
+
+    def write(self) -> None:
+        """All new runs, EVENTS_PER_FILE to a file, under one import id (nothing if none)."""
+        if not self.new:
+            return
+        items = [("run", data) for data in self.new.values()]
+        for at in range(0, len(items), EVENTS_PER_FILE):
+            self.store.append_batch(items[at : at + EVENTS_PER_FILE])
+        self.report.import_id = self.import_id

@@ -1,0 +1,49 @@
+"""Fixtures for importer tests: a private home, a store, and the shared sample files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from importkit import SAMPLES, Importer
+
+from planner.importers.pipeline import run_import
+from planner.importers.report import ImportReport
+from planner.store.store import Store
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("PLANNER_DATA", raising=False)
+    monkeypatch.delenv("PLANNER_TODAY", raising=False)
+
+
+@pytest.fixture
+def samples() -> Path:
+    if not (SAMPLES / "SOURCES.md").is_file():
+        pytest.skip(f"the shared sample files are not at {SAMPLES} (a checkout without shared/)")
+    return SAMPLES
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(tmp_path: Path, data: Path) -> Store:
+    return Store(data, state=tmp_path / "device", cache=tmp_path / "fold-cache")
+
+
+@pytest.fixture
+def importer(store: Store, tmp_path: Path) -> Importer:
+    """Import paths into `store` with an index in the test's own cache dir."""
+
+    def run(paths: Sequence[Path | str], **options: object) -> ImportReport:
+        return run_import(store, paths, index_path=tmp_path / "seen.json", **options)  # type: ignore[arg-type]
+
+    return run
