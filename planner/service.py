@@ -7,13 +7,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.core.days import runner_day, zone
 from planner.core.engine import build_plan
 from planner.core.errors import InputError
-from planner.core.model import RUN_TYPES, SEXES, UNITS, ChecklistItem, DayPlan, Plan, Profile, Run
+from planner.core.model import (
+    RUN_TYPES,
+    SEXES,
+    UNITS,
+    ChecklistItem,
+    DayPlan,
+    Plan,
+    Profile,
+    Run,
+    State,
+)
 from planner.core.planfile import PlanRules
+from planner.core.trend import LoadPoint
 from planner.core.units import (
     KG_PER_LB,
     parse_date,
@@ -24,6 +35,21 @@ from planner.core.units import (
 )
 from planner.store.planfiles import load_plan
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from planner.core.checkin import CheckinAnswers
+    from planner.core.effort import Effort
+    from planner.core.model import Checkin, Race
+    from planner.store.planfiles import InstalledPlan
+
+if TYPE_CHECKING:
+    from planner.sync.run import SyncProgress, SyncResult
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from planner.importers.ledger import ImportInfo
+    from planner.importers.report import ImportReport, ProgressFn
 
 
 @dataclass(frozen=True)
@@ -37,6 +63,7 @@ class RunInput:
     type: str | None = None
     avg_hr: str | None = None
     note: str = ""
+    temp_c: str | None = None
 
 
 class Planner:
@@ -53,6 +80,7 @@ class Planner:
         self._pinned_today = today
         self._now = now or (lambda: datetime.now(UTC))
         self._rules: PlanRules | None = None
+        self._plans: dict[tuple[date | None, int, date], tuple[State, PlanRules, Plan]] = {}
 
     @classmethod
     def open(
@@ -87,15 +115,26 @@ class Planner:
         return runner_day(self._now(), p.tz, p.day_starts)
 
     def rules(self) -> PlanRules:
-        name = self.profile.plan
-        if self._rules is None or self._rules.name != name:
-            self._rules = load_plan(name, self.store.data_dir)
+        name, sha = self.profile.plan, self.profile.plan_sha
+        if self._rules is None or self._rules.name != name or sha not in (None, self._rules.sha):
+            self._rules = load_plan(name, self.store.data_dir, sha)
         return self._rules
 
     def plan(self, start: date | None = None, days: int = 14) -> Plan:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")
-        return build_plan(self.store.state(), self.rules(), self.today(), start=start, days=days)
+        state, rules, today = self.store.state(), self.rules(), self.today()
+        # The plan on screen is asked for again to validate a tick: a tick then costs a file
+        # write, not a plan over ten years. Same state object, same rules: same plan.
+        key = (start, days, today)
+        memo = self._plans.get(key)
+        if memo is not None and memo[0] is state and memo[1] is rules:
+            return memo[2]
+        plan = build_plan(state, rules, today, start=start, days=days)
+        if len(self._plans) > 64:
+            self._plans.clear()
+        self._plans[key] = (state, rules, plan)
+        return plan
 
     def day(self, day: date | None = None) -> DayPlan:
         return self.plan(start=day or self.today(), days=1).days[0]
@@ -103,12 +142,53 @@ class Planner:
     def runs(self) -> tuple[Run, ...]:
         return self.store.state().runs
 
+    def load_trend(self, days: int = 120) -> tuple[LoadPoint, ...]:
+        """Fitness, fatigue, form and the load ratio for each of the last `days` days."""
+        from planner.core.effort import run_load
+        from planner.core.trend import load_trend
+
+        if not 1 <= days <= 3660:
+            raise InputError(f"days {days}: must be from 1 to 3660")
+        plan, today, runs = self.rules(), self.today(), self.runs()
+        first = today - timedelta(days=days - 1)
+        load_of = run_load(runs, self.profile, plan, today)
+        return load_trend(runs, first, today, plan.load, load_of)
+
     def refresh_if_changed(self) -> bool:
-        """Re-read the data dir if files arrived from elsewhere (a sync, a cron job)."""
-        if self.store.changed_on_disk():
-            self.store.reload()
-            return True
-        return False
+        """Fold in event files that arrived from elsewhere (a sync, a cron job, the CLI)."""
+        return self.store.refresh()
+
+    # ---- sync ----------------------------------------------------------------------
+
+    def sync(
+        self,
+        target: str | None = None,
+        *,
+        progress: Callable[[SyncProgress], None] | None = None,
+        interactive: bool = False,
+    ) -> SyncResult:
+        """Sync the data dir with `[user@]host:path` (default: the last one) over ssh.
+
+        Network-bound: the TUI calls it in a worker. `interactive=False` never prompts
+        (BatchMode); on a SyncError with exit code 11 or 12 the TUI suspends itself and calls
+        it again with `interactive=True`, so ssh can ask on the terminal (docs/sync.md).
+        What arrived is folded in before this returns. Raises SyncError (a PlannerError).
+        """
+        # Imported here, not at the top: `planner today` must never load subprocess.
+        from planner.sync import sync
+
+        result = sync(self.store.data_dir, target, progress=progress, interactive=interactive)
+        # Only a store already read needs the new files; the CLI's would read them for nothing.
+        if result.received and self.store.changed_on_disk():
+            self.refresh_if_changed()
+        return result
+
+    def sync_target(self) -> str | None:
+        """The target `sync()` uses when given none: the last one of this data dir here."""
+        from planner.store.paths import state_dir
+        from planner.sync.memory import remembered
+
+        return remembered(state_dir(), self.store.data_dir)
 
     # ---- ticks ---------------------------------------------------------------------
 
@@ -187,7 +267,116 @@ class Planner:
             data["type"] = entry.type
         if entry.avg_hr is not None:
             data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)
+        if entry.temp_c is not None:
+            data["temp_c"] = parse_number(entry.temp_c, "temperature (°C)", -40, 50)
         return data
+
+    # ---- check-in, races, plan files ----------------------------------------------
+
+    def checkin(self, answers: CheckinAnswers) -> Checkin:
+        """Record a morning check-in; a second one the same day adds to the first."""
+        from planner.core.checkin import RED_FLAG_IDS, checkin_data
+
+        state, today = self.store.state(), self.today()
+        plan_flags = [f.id for f in self.rules().red_flags.flags]
+        flag_ids = list(dict.fromkeys([*RED_FLAG_IDS, *plan_flags]))
+        previous = state.checkins.get(answers.day or today)
+        data = checkin_data(
+            answers, today=today, flag_ids=flag_ids, runs=state.runs, previous=previous
+        )
+        self.store.append("checkin", data)
+        return self.store.state().checkins[data["date"]]
+
+    def unrated_runs(self, day: date | None = None) -> list[tuple[Run, Effort]]:
+        """Runs of the week up to `day` without an effort rating, with the plan's estimate."""
+        from planner.core.effort import estimator_for
+
+        day, rules = day or self.today(), self.rules()
+        estimator = estimator_for(self.runs(), self.profile, rules, day)
+        first = day - timedelta(days=rules.load.acute_days - 1)
+        recent = [r for r in self.runs() if first <= r.date <= day]
+        return [(r, estimator.effort(r)) for r in recent if r.rpe is None or r.rpe_estimated]
+
+    def races(self) -> tuple[Race, ...]:
+        return self.store.state().races
+
+    def checkins(self) -> Mapping[date, Checkin]:
+        """Every morning check-in, by day (the TUI asks whether today's is done)."""
+        return self.store.state().checkins
+
+    def add_race(self, day: date, distance: str, name: str = "") -> Race:
+        from planner.core.taper import race_data
+
+        data = race_data("race-" + secrets.token_hex(4), day, distance, name, self.today())
+        self.store.append("race", data)
+        return next(r for r in self.races() if r.id == data["id"])
+
+    def remove_race(self, race_id: str) -> Race:
+        race = next((r for r in self.races() if r.id == race_id), None)
+        if race is None:
+            raise InputError(f"race {race_id!r}: no race with that id; see planner race list")
+        self.store.append("race_delete", {"id": race_id})
+        return race
+
+    def add_plan_file(self, path: Path, name: str | None = None) -> InstalledPlan:
+        """Check a plan file, copy it into <data>/plans named by content, and choose it."""
+        from planner.store.planfiles import install_plan
+
+        installed = install_plan(path, self.store.data_dir, name)
+        self.store.append("plan_choice", {"name": installed.name, "sha": installed.sha})
+        return installed
+
+    def plan_file_text(self, name: str) -> str:
+        from planner.store.planfiles import plan_text
+
+        return plan_text(name, self.store.data_dir)
+
+    def plan_files(self) -> list[str]:
+        """The built-in plans, then the runner's own plan files (by file name)."""
+        from planner.store.planfiles import builtin_plan_names, user_plan_files
+
+        return [*builtin_plan_names(), *(p.stem for p in user_plan_files(self.store.data_dir))]
+
+    # ---- importing -----------------------------------------------------------------
+    # planner.importers is imported inside each method: `planner today` never loads it.
+
+    def import_files(
+        self,
+        paths: Sequence[str | Path],
+        progress: ProgressFn | None = None,
+        *,
+        jobs: int | None = None,
+    ) -> ImportReport:
+        """Import activity files, folders and archives as one undoable import.
+
+        Slow (parses files on every core): the TUI calls it in a worker and shows `progress`.
+        """
+        from planner.importers.manage import import_into
+
+        return import_into(self.store, paths, progress, jobs)
+
+    def import_inbox(self, progress: ProgressFn | None = None) -> ImportReport | None:
+        """Import what is new in the profile's inbox folder (the TUI calls it at start).
+
+        None when no inbox is set; InputError when the folder is not on this machine.
+        Unchanged files are not read again, so an inbox with nothing new costs a listing.
+        """
+        from planner.importers.manage import import_into, inbox_folder
+
+        folder = inbox_folder(self.profile)
+        return None if folder is None else import_into(self.store, [folder], progress)
+
+    def imports(self) -> list[ImportInfo]:
+        """The imports that still stand, for `planner import --list` and undo."""
+        from planner.importers.manage import standing_imports
+
+        return standing_imports(self.store)
+
+    def undo_import(self, import_id: str) -> int:
+        """Remove all runs of one import (one marker event); returns how many."""
+        from planner.importers.manage import undo_import
+
+        return undo_import(self.store, import_id)
 
     # ---- profile -------------------------------------------------------------------
 
@@ -201,9 +390,16 @@ class Planner:
         hr_rest = fields.get("hr_rest", current.hr_rest)
         if hr_max is not None and hr_rest is not None and hr_rest >= hr_max:
             raise InputError(f"HR rest {hr_rest} must be below HR max {hr_max}")
-        if "plan" in fields:
-            load_plan(fields["plan"], self.store.data_dir)  # refuses a plan that is not there
-        self.store.append("profile", fields)
+        if "plan" not in fields:
+            self.store.append("profile", fields)
+            return self.profile
+        # The plan is a `plan_choice`: its name and, for a user plan, its content hash.
+        from planner.store.planfiles import resolve_choice
+
+        choice = resolve_choice(fields.pop("plan"), self.store.data_dir)
+        events: list[tuple[str, Mapping[str, Any]]] = [("profile", fields)] if fields else []
+        events.append(("plan_choice", {"name": choice.name, "sha": choice.sha}))
+        self.store.append_batch(events)
         return self.profile
 
 
@@ -278,6 +474,16 @@ def _bool_field(key: str) -> Callable[[str, date], dict[str, Any]]:
     return parse
 
 
+def _inbox(raw: str, today: date) -> dict[str, Any]:
+    """A folder to import new activity files from; "" or "none" switches it off."""
+    if raw.strip().lower() in ("", "none", "off"):
+        return {"inbox": None}
+    folder = Path(raw).expanduser()
+    if not folder.is_dir():
+        raise InputError(f"inbox {raw!r}: not a folder")
+    return {"inbox": str(folder.resolve())}
+
+
 def _plan_name(raw: str, today: date) -> dict[str, Any]:
     if not raw.replace("-", "").replace("_", "").isalnum():
         raise InputError(f"plan {raw!r}: use the plan's name, like standard or conservative")
@@ -297,5 +503,8 @@ _PROFILE_PARSERS: dict[str, Callable[[str, date], dict[str, Any]]] = {
     "tz": _tz,
     "day_starts": _int_field("day_starts", "day start hour", 0, 12),
     "ice_bath": _bool_field("ice_bath"),
+    "hr_unreliable": _bool_field("hr_unreliable"),
+    "temp_c": lambda raw, today: {"temp_c": parse_number(raw, "temperature (°C)", -40, 50)},
     "plan": _plan_name,
+    "inbox": _inbox,
 }

@@ -108,7 +108,9 @@ def profile_text(profile: Profile, age: int | None, age_group: str | None) -> st
         ("years running", show(profile.years_running)),
         ("time zone", profile.tz or "UTC (not set)"),
         ("day starts", f"{profile.day_starts:02d}:00"),
-        ("plan", profile.plan),
+        ("plan", profile.plan + (f" ({profile.plan_sha[:8]})" if profile.plan_sha else "")),
         ("ice bath", "yes" if profile.ice_bath else "no"),
+        ("heart rate", "unreliable: not used" if profile.hr_unreliable else "used"),
+        ("usual temp", "-" if profile.temp_c is None else f"{profile.temp_c:g} °C"),
     ]
     return "\n".join(f"{name:<14} {value}" for name, value in rows)

@@ -34,9 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _command_modules() -> list[Any]:
     """Each command family lives in its own module with a `register(subparsers)`."""
-    from planner.cli import daily, profile
+    from planner.cli import checkin, daily, importing, planfile, profile, race, sync
 
-    return [daily, profile]
+    return [daily, checkin, race, profile, planfile, sync, importing]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,6 +63,10 @@ def _pinned_today(args: argparse.Namespace) -> date | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if getattr(args, "data_handler", None) is not None:
+        # A command that only moves files (sync) needs no fold and no plan: skipping the
+        # service's imports keeps `planner sync` with nothing new near a bare ssh's cost.
+        return int(args.data_handler(args))
     from planner.service import Planner
 
     today = _pinned_today(args)

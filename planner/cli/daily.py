@@ -35,6 +35,7 @@ def register(sub: Any) -> None:
     log.add_argument("--type", help="easy, long, tempo, intervals, race or recovery")
     log.add_argument("--avg-hr", help="average heart rate, beats per minute")
     log.add_argument("--note", default="", help="a note")
+    log.add_argument("--temp-c", metavar="C", help="air temperature during the run, °C")
     log.set_defaults(handler=cmd_log)
 
     for name, verb in (("check", "tick"), ("uncheck", "untick")):
@@ -95,6 +96,7 @@ def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
         type=args.type,
         avg_hr=args.avg_hr,
         note=args.note,
+        temp_c=args.temp_c,
     )
     run = planner.log_run(entry)
     print(

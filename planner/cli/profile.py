@@ -36,12 +36,15 @@ def register(sub: Any) -> None:
     pset.add_argument("--day-starts", metavar="HH", help="hour the runner's day starts (0-12)")
     pset.add_argument("--plan", metavar="NAME", help="plan file: standard, conservative, ...")
     pset.add_argument("--ice-bath", metavar="yes|no", help="include ice baths after hard days")
+    pset.add_argument("--hr-unreliable", metavar="yes|no", help="ignore heart rate (beta-blockers)")
+    pset.add_argument("--temp-c", metavar="C", help="usual air temperature on your runs, °C")
+    pset.add_argument("--inbox", metavar="DIR", help="folder of new activity files ('none': off)")
     profile.set_defaults(handler=cmd_profile)
 
 
 PROFILE_FIELDS = (
     "birth_date", "age", "sex", "weight_kg", "weight_lb", "units", "hr_max", "hr_rest",
-    "years_running", "tz", "day_starts", "plan", "ice_bath",
+    "years_running", "tz", "day_starts", "plan", "ice_bath", "hr_unreliable", "temp_c", "inbox",
 )  # fmt: skip
 
 

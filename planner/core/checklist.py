@@ -31,6 +31,9 @@ class DayNeeds:
     hard_day: bool  # a hard session or race is planned or logged that day
     after_hard: bool  # one was the day before
     ice_bath: bool  # the runner opted in
+    temp_c: float | None = None  # the run's air temperature, else the runner's default
+    flag_in_force: bool = False  # a red flag: items that could load an injury are withheld
+    refuel: bool = False  # another hard session within hours: refuel faster
 
 
 def build_checklist(
@@ -59,7 +62,7 @@ def build_checklist(
 
 
 def _ice_bath_today(needs: DayNeeds) -> bool:
-    calm = needs.day_type != "see_clinician"
+    calm = needs.day_type != "see_clinician" and not needs.flag_in_force
     return needs.ice_bath and calm and (needs.hard_day or needs.after_hard)
 
 
@@ -70,7 +73,8 @@ def _item(
     doses: Mapping[str, float],
     is_done: Callable[[date, str], bool],
 ) -> ChecklistItem:
-    withheld = needs.day_type == "see_clinician" and template.id in WITHHELD_ON_RED_FLAG
+    flagged = needs.day_type == "see_clinician" or needs.flag_in_force
+    withheld = flagged and template.id in WITHHELD_ON_RED_FLAG
     run_day = needs.run_minutes is not None
     return ChecklistItem(
         id=template.id,
@@ -129,41 +133,71 @@ def _minutes_only(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Fi
     return _fill(t.texts["detail"], values), {"minutes": t.numbers["minutes"]}
 
 
+def sweat_litres_per_hour(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> float:
+    """An estimate without scale weights: a mild-weather rate, warmer or cooler, by body mass."""
+    n = t.numbers
+    temp = needs.temp_c if needs.temp_c is not None else n["reference_temp_c"]
+    weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
+    rate = n["sweat_litres_per_hour"] + n["sweat_change_per_degree"] * (
+        temp - n["reference_temp_c"]
+    )
+    rate = min(max(rate, n["sweat_min_litres_per_hour"]), n["sweat_max_litres_per_hour"])
+    return rate * weight / n["reference_weight_kg"]
+
+
 def _hydration(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
     if needs.run_minutes is None:
         return _fill(t.texts["detail_no_run"], {}), {}
     n = t.numbers
-    # No scale weights: sweat loss is estimated from the run's length at a mild-weather rate.
-    litres = needs.run_minutes / 60 * n["sweat_litres_per_hour"] * n["replace_factor"]
+    litres = needs.run_minutes / 60 * sweat_litres_per_hour(needs, t, rules) * n["replace_factor"]
     fluid = _round_to(litres * 1000, FLUID_STEP_ML)
+    temp = needs.temp_c if needs.temp_c is not None else n["reference_temp_c"]
+    weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
     values = {
         "start_within_minutes": n["start_within_minutes"],
         "fluid_ml": fluid,
         "run_minutes": float(round(needs.run_minutes)),
+        "temp_c": float(round(temp)),
+        "weight_kg": float(round(weight)),
     }
-    if needs.run_minutes <= n["sodium_from_minutes"]:
-        return _fill(t.texts["detail"], values), {"fluid_ml": fluid}
-    sodium = _round_to(
-        fluid / 1000 * n["sodium_mmol_per_litre"] * SODIUM_MG_PER_MMOL, SODIUM_STEP_MG
-    )
-    values["sodium_mg"] = sodium
-    return _fill(t.texts["detail_sodium"], values), {"fluid_ml": fluid, "sodium_mg": sodium}
+    doses = {"fluid_ml": fluid}
+    text = "detail"
+    if needs.run_minutes > n["sodium_from_minutes"] or temp >= n["hot_from_c"]:
+        sodium = _round_to(
+            fluid / 1000 * n["sodium_mmol_per_litre"] * SODIUM_MG_PER_MMOL, SODIUM_STEP_MG
+        )
+        values["sodium_mg"] = doses["sodium_mg"] = sodium
+        text = "detail_sodium"
+    detail = _fill(t.texts[text], values)
+    if needs.temp_c is None:
+        detail += " " + _fill(t.texts["temp_note"], values)
+    if needs.weight_kg is None:
+        detail += " " + _fill(rules.weight_note, values)
+    return detail, doses
 
 
 def _meal(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
     n = t.numbers
     weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
     older = needs.age >= n["older_from_age"]
+    text = "detail"
     if t.id == "meal:recovery":
         per_kg = n["protein_g_per_kg_older"] if older else n["protein_g_per_kg"]
-        doses = {
-            "protein_g": float(round(weight * per_kg)),
-            "carbs_g": float(round(weight * n["carbs_g_per_kg"])),
-        }
+        carbs = weight * n["carbs_g_per_kg"]
+        if needs.refuel:
+            # Another hard session within hours: carbs every hour for a few hours (ISSN 2017).
+            carbs = weight * n["refuel_carbs_g_per_kg_per_hour"] * n["refuel_hours"]
+            text = "detail_refuel"
+        doses = {"protein_g": float(round(weight * per_kg)), "carbs_g": float(round(carbs))}
     else:
         per_kg = n["protein_g_per_kg_older"] if older else n["meal_protein_g_per_kg"]
         doses = {"protein_g": float(round(weight * per_kg))}
-    detail = _fill(t.texts["detail"], doses)
+    values = {
+        **doses,
+        "refuel_hours": n["refuel_hours"],
+        "refuel_within_hours": n["refuel_within_hours"],
+    }
+    detail = _fill(t.texts[text], values)
     if needs.weight_kg is None:
         detail += " " + _fill(rules.weight_note, {"weight_kg": weight})
     return detail, doses

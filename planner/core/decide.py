@@ -9,11 +9,13 @@ from datetime import date, timedelta
 
 from planner.core.age import AgeLimits, HardLimit
 from planner.core.history import FlagInForce, Session, Timeline, pain_streak, sore_streak
-from planner.core.model import Checkin, DayType
-from planner.core.rules import AgeRow, PlanRules
+from planner.core.injury import guide_reason
+from planner.core.model import Checkin, DayType, Race
+from planner.core.rules import AgeRow, InjuryGuide, PlanRules
+from planner.core.taper import Taper, entered_label, race_day_reason, race_label, taper_reason
+from planner.core.units import METRES_PER_MILE
 from planner.core.wording import count, day_label, number, percent
 
-METRES_PER_MILE = 1609.344
 TEN_K_M = 10_000.0
 MARATHON_M = 42_195.0
 _AGE_TABLE = "age table: a convention anchored to WMA age-grading"
@@ -31,6 +33,9 @@ class DayFacts:
     checkins: Mapping[date, Checkin]
     flags: tuple[FlagInForce, ...]
     timeline: Timeline
+    guides: tuple[InjuryGuide, ...] = ()  # what the areas and flags point to
+    taper: Taper | None = None  # before an entered race
+    race_today: Race | None = None  # an entered race on this day
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,8 @@ class Verdict:
     reasons: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     intensity_multiplier: float = 1.0
-    max_minutes: int | None = None  # a tighter limit than the day type's own (pain)
+    max_minutes: int | None = None  # a tighter limit than the day type's own (pain, injury)
+    race_day: bool = False  # an entered race: the plan sets no limit
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class RaceWindow:
 
 
 def decide(f: DayFacts, rules: PlanRules) -> Verdict:
-    """The day type: red flags, then pain, race rest, soreness, race recovery, then spacing."""
+    """The day type: red flags, pain, race rest, soreness, race day, race recovery, spacing."""
     stop = _red_flag_verdict(f)
     if stop is not None:
         return stop
@@ -63,22 +69,45 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     if race is not None and race.resting:
         return Verdict("rest", (race.reason,), intensity_multiplier=0.0)
     warnings = _soreness_warnings(f, rules)
+    # Pain and a sore shin, knee, heel or Achilles both mean: reduce the load.
+    reduce = (*(pain.reasons if pain else ()), *(guide_reason(g) for g in f.guides))
+    limit = _tightest(
+        pain.max_minutes if pain else None,
+        rules.injuries.reduce_max_minutes if f.guides else None,
+    )
+    soreness = f.checkin.soreness if f.checkin is not None else 0
+    sore = soreness >= rules.soreness.threshold
+    if f.race_today is not None:
+        if not sore and not reduce:
+            return Verdict("quality_ok", (race_day_reason(f.race_today),), warnings, race_day=True)
+        warnings = (*warnings, _race_day_warning(f.race_today))
+    taper = (taper_reason(f.taper, rules),) if f.taper is not None else ()
     race_reasons = (race.reason,) if race else ()
     race_factor = rules.race_recovery.intensity_multiplier if race else 1.0
-    pain_reasons = pain.reasons if pain else ()
-    pain_minutes = pain.max_minutes if pain else None
-    if f.checkin is not None and f.checkin.soreness >= rules.soreness.threshold:
-        sore = _soreness_reason(f.checkin.soreness, rules)
+    if sore:
+        reasons = (_soreness_reason(soreness, rules), *race_reasons, *reduce, *taper)
         factor = rules.soreness.intensity_multiplier * race_factor
-        reasons = (sore, *race_reasons, *pain_reasons)
-        return Verdict("active_recovery", reasons, warnings, factor, pain_minutes)
+        return Verdict("active_recovery", reasons, warnings, factor, limit)
     if race is not None:
-        reasons = (*race_reasons, *pain_reasons)
-        return Verdict("race_recovery", reasons, warnings, race_factor, pain_minutes)
-    blocked = (*pain_reasons, *_why_not_quality(f, rules))
-    if blocked:
-        return Verdict("easy", blocked, warnings, max_minutes=pain_minutes)
-    return Verdict("quality_ok", _why_quality(f, rules), warnings)
+        return Verdict(
+            "race_recovery", (*race_reasons, *reduce, *taper), warnings, race_factor, limit
+        )
+    blocked = (*reduce, *_why_not_quality(f, rules))
+    if blocked or (f.taper is not None and f.taper.no_hard(rules)):
+        return Verdict("easy", (*blocked, *taper), warnings, max_minutes=limit)
+    return Verdict("quality_ok", (*_why_quality(f, rules), *taper), warnings)
+
+
+def _tightest(*limits: int | None) -> int | None:
+    given = [limit for limit in limits if limit is not None]
+    return min(given) if given else None
+
+
+def _race_day_warning(race: Race) -> str:
+    return (
+        f"You are entered in {entered_label(race)} today; as things stand, racing risks making "
+        "it worse, so the plan does not offer it."
+    )
 
 
 def at_age(limits: AgeLimits) -> str:
@@ -105,6 +134,14 @@ def _red_flag_verdict(f: DayFacts) -> Verdict | None:
             reasons.append(f"It has lasted {count(days, 'day')}: see a clinician.")
         if flag.consequence == "urgent":
             warnings.append(f"Urgent: {flag.advice}")
+    for guide in f.guides:
+        reasons.append(guide_reason(guide))
+        if guide.urgent:
+            warnings.append(f"Urgent: {guide.advice}")
+    if f.race_today is not None:
+        warnings.append(
+            f"Do not race {entered_label(f.race_today)} today: a warning sign is in force."
+        )
     if clinician:
         reasons.insert(0, "A warning sign is in force: the plan stops and offers no run.")
         return Verdict("see_clinician", tuple(reasons), tuple(warnings), 0.0)
@@ -147,22 +184,11 @@ def _soreness_warnings(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
         return ()
     return (
         f"Sore for more than {s.doms_days} days in a row: that is not ordinary muscle soreness "
-        "(it is gone within 5 to 7 days); consider seeing a clinician.",
+        "(DOMS is gone within 5 to 7 days); consider seeing a clinician.",
     )
 
 
 # ---- race recovery -------------------------------------------------------------------------
-
-
-def race_label(distance_m: float) -> str:
-    km = distance_m / 1000
-    named = (
-        (42.0, 42.4, "marathon"),
-        (21.0, 21.2, "half marathon"),
-        (9.9, 10.1, "10K"),
-        (4.9, 5.1, "5K"),
-    )
-    return next((name for lo, hi, name in named if lo <= km <= hi), f"{km:.1f} km race")
 
 
 def race_extra_days(row: AgeRow, distance_m: float) -> float:
@@ -262,17 +288,19 @@ def _window_reason(f: DayFacts, limit: HardLimit, sessions: list[Session]) -> st
 def _base_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     base = rules.base
     first = f.day - timedelta(days=base.lookback_days)
-    recent = len(f.timeline.between(first, f.day - timedelta(days=1)))
+    # Easy runs build the base; counting hard ones would let a hard session unlock quality.
+    recent = sum(1 for s in f.timeline.between(first, f.day - timedelta(days=1)) if not s.hard)
     if recent >= base.min_recent_runs:
         return ()
     start = (
         "No runs logged yet: the plan starts with easy running. Log or import your runs so it "
         "can space hard sessions and track your load"
         if not f.timeline.before(f.day)
-        else f"{count(recent, 'run')} in the last {base.lookback_days} days: easy running first"
+        else f"{count(recent, 'easy run')} in the last {base.lookback_days} days: easy running "
+        "first"
     )
     return (
-        f"{start}; quality sessions come once {base.min_recent_runs} runs are logged within "
+        f"{start}; quality sessions come once {base.min_recent_runs} easy runs are logged within "
         f"{base.lookback_days} days (build a base first).",
     )
 

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.load import HeartRate, run_minutes, session_rpe
+from planner.core.load import run_minutes
 from planner.core.model import Checkin, Run
 from planner.core.rules import PlanRules, RedFlag
+from planner.core.units import plausible_pace
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Session:
     distance_m: float = 0.0
     race: bool = False
     projected: bool = False
+    on_foot: bool = True  # a run, not a ride or a swim: its pace means something
 
 
 def is_hard(minutes: float, rpe: float, run_type: str | None, rules: PlanRules) -> bool:
@@ -32,9 +34,9 @@ def is_hard(minutes: float, rpe: float, run_type: str | None, rules: PlanRules) 
     return rpe >= hard.min_rpe or run_type in hard.types or minutes > hard.over_minutes
 
 
-def session_of(run: Run, rules: PlanRules, heart: HeartRate) -> Session:
+def session_of(run: Run, rules: PlanRules, rpe: float) -> Session:
+    """The run on the timeline, at its effort (as rated, or estimated)."""
     minutes = run_minutes(run)
-    rpe, _ = session_rpe(run, rules.load, heart)
     hard = is_hard(minutes, rpe, run.type, rules)
     if run.type:
         label = run.type
@@ -50,6 +52,7 @@ def session_of(run: Run, rules: PlanRules, heart: HeartRate) -> Session:
         label=label,
         distance_m=max(run.distance_m, 0.0),
         race=run.type == "race",
+        on_foot=run.sport == "running",
     )
 
 
@@ -93,6 +96,22 @@ def usual_easy_minutes(timeline: Timeline, today: date, rules: PlanRules) -> tup
     median = minutes[mid] if len(minutes) % 2 else (minutes[mid - 1] + minutes[mid]) / 2
     upper = max(int(rules.hard_session.over_minutes), easy.shortest_minutes)
     return min(max(round(median), easy.shortest_minutes), upper), False
+
+
+def usual_pace(timeline: Timeline, today: date, rules: PlanRules) -> float:
+    """Minutes per km of recent easy runs (their median), else the plan's default."""
+    first = today - timedelta(days=rules.easy.lookback_days - 1)
+    paces = sorted(
+        pace
+        for s in timeline.between(first, today)
+        if not s.hard
+        and s.on_foot
+        and (pace := plausible_pace(s.minutes, s.distance_m)) is not None
+    )
+    if not paces:
+        return rules.taper.default_pace_min_per_km
+    mid = len(paces) // 2
+    return paces[mid] if len(paces) % 2 else (paces[mid - 1] + paces[mid]) / 2
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,18 @@ _MEAL_NUMBERS = (
     "older_from_age",
     "meal_protein_g_per_kg",
     "carbs_g_per_kg",
+    "refuel_carbs_g_per_kg_per_hour",
+    "refuel_hours",
+    "refuel_within_hours",
 )
 _MEAL_SPEC = _ItemSpec("meal", (), ("detail",), frozenset({"protein_g", "carbs_g"}))
+# After a hard session with another one due within hours: refuel faster (ISSN 2017).
+_RECOVERY_SPEC = _ItemSpec(
+    "meal",
+    (),
+    ("detail", "detail_refuel"),
+    frozenset({"protein_g", "carbs_g", "refuel_hours", "refuel_within_hours"}),
+)
 MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "recovery")
 
 # What each item must define, and which {placeholders} the engine fills in for it.
@@ -55,12 +65,20 @@ ITEM_SPECS: dict[str, _ItemSpec] = {
         (
             "start_within_minutes",
             "sweat_litres_per_hour",
+            "reference_temp_c",
+            "reference_weight_kg",
+            "sweat_change_per_degree",
+            "sweat_min_litres_per_hour",
+            "sweat_max_litres_per_hour",
             "replace_factor",
             "sodium_from_minutes",
+            "hot_from_c",
             "sodium_mmol_per_litre",
         ),
-        ("detail", "detail_sodium", "detail_no_run"),
-        frozenset({"start_within_minutes", "fluid_ml", "run_minutes", "sodium_mg"}),
+        ("detail", "detail_sodium", "detail_no_run", "temp_note"),
+        frozenset(
+            {"start_within_minutes", "fluid_ml", "run_minutes", "sodium_mg", "temp_c", "weight_kg"}
+        ),
     ),
     "ice_bath": _ItemSpec(
         "ice_bath",
@@ -84,7 +102,8 @@ def parse_checklist(t: Table) -> ChecklistRules:
     why, source = meal.text("why"), meal.text("source")
     for name in MEALS:
         sub = meal.table(name)
-        item = _item(sub, f"meal:{name}", _MEAL_SPEC, why, source, numbers)
+        spec = _RECOVERY_SPEC if name == "recovery" else _MEAL_SPEC
+        item = _item(sub, f"meal:{name}", spec, why, source, numbers)
         items[item.id] = closed(sub, item)
     meal.close()
     rules = ChecklistRules(

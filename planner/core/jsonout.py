@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.age import age_group
-from planner.core.model import ChecklistItem, DayPlan, LoadSummary, Plan, Profile, Run
+from planner.core.model import ChecklistItem, DayPlan, LoadSummary, Plan, Profile, Race, Run
 
 # Dose keys in the order the contract lists them; no other key is ever written.
 DOSE_KEYS = (
@@ -79,6 +79,17 @@ def run_to_json(run: Run) -> dict[str, Any]:
         "type": run.type,
         "sport": run.sport,
         "source": run.source,
+        "temp_c": None if run.temp_c is None else _num(run.temp_c),
+    }
+
+
+def race_to_json(race: Race) -> dict[str, Any]:
+    """An entered race, as `planner race list --json` prints it."""
+    return {
+        "id": race.id,
+        "date": race.date.isoformat(),
+        "distance_m": _num(race.distance_m),
+        "name": race.name,
     }
 
 
@@ -98,7 +109,10 @@ def profile_to_json(profile: Profile, today: date) -> dict[str, Any]:
         "tz": profile.tz,
         "day_starts": profile.day_starts,
         "plan": profile.plan,
+        "plan_sha": profile.plan_sha,
         "ice_bath": profile.ice_bath,
+        "hr_unreliable": profile.hr_unreliable,
+        "temp_c": None if profile.temp_c is None else _num(profile.temp_c),
     }
 
 
@@ -110,6 +124,9 @@ def _load(load: LoadSummary) -> dict[str, Any]:
         "fitness": _num(load.fitness),
         "fatigue": _num(load.fatigue),
         "form": _num(load.form),
+        "monotony": None if load.monotony is None else _num(load.monotony),
+        "strain": None if load.strain is None else _num(load.strain),
+        "rest_days_to_fresh": load.rest_days_to_fresh,
     }
 
 

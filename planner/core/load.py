@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -69,7 +70,11 @@ def banister_trimp(
 def session_rpe(
     run: Run, rules: LoadRules = DEFAULT_LOAD, heart: HeartRate | None = None
 ) -> tuple[float, bool]:
-    """The run's RPE and whether it is estimated: given, else from TRIMP per minute, else easy."""
+    """The run's RPE and whether it is estimated: given, else from TRIMP per minute, else easy.
+
+    (The plan uses `effort.EffortEstimator`, which also reads pace and honours the profile's
+    "heart rate unreliable" switch.)
+    """
     if run.rpe is not None:
         return min(max(run.rpe, 0.0), 10.0), run.rpe_estimated
     minutes = run_minutes(run)
@@ -77,10 +82,13 @@ def session_rpe(
     if trimp is None and run.avg_hr is not None and heart is not None:
         trimp = banister_trimp(minutes, run.avg_hr, heart.rest, heart.max, heart.sex, rules.trimp)
     if trimp is not None and minutes > 0:
-        # TRIMP per minute runs ~0.8 (easy) to ~3.8 (near max); x 2.5 lands on CR-10.
-        estimate = trimp / minutes * rules.rpe_per_trimp_minute
-        return min(max(estimate, 1.0), 10.0), True
+        return rpe_from_trimp(trimp, minutes, rules), True
     return rules.default_rpe, True
+
+
+def rpe_from_trimp(trimp: float, minutes: float, rules: LoadRules = DEFAULT_LOAD) -> float:
+    """TRIMP per minute runs ~0.8 (easy) to ~3.8 (near max); x 2.5 lands on CR-10 (1-10)."""
+    return min(max(trimp / minutes * rules.rpe_per_trimp_minute, 1.0), 10.0)
 
 
 def session_load(
@@ -131,7 +139,14 @@ def acwr(
     """Acute:chronic ratio, or None before `acwr_min_history_days` of history or with no load."""
     if history_days < rules.acwr_min_history_days or chronic <= 0:
         return None
-    return acute / chronic
+    ratio = acute / chronic
+    return ratio if math.isfinite(ratio) else None  # a vanishing chronic load: no ratio
+
+
+def series_start(first_run: date, day: date, rules: LoadRules) -> date:
+    """Where a load series read on `day` may start: older loads weigh less than e^-10."""
+    longest = max(rules.fitness_days, rules.chronic_days, rules.fatigue_days, rules.acute_days)
+    return max(first_run, day - timedelta(days=longest * _SERIES_TIME_CONSTANTS))
 
 
 def load_summary(
@@ -139,21 +154,27 @@ def load_summary(
     today: date,
     rules: LoadRules = DEFAULT_LOAD,
     load_of: Callable[[Run], float] = session_load,
+    start: date | None = None,
 ) -> LoadSummary:
-    """Fitness, fatigue, form and the load ratio on `today`; runs after today do not count yet."""
+    """Fitness, fatigue, form and the load ratio on `today`; runs after today do not count yet.
+
+    `start` (default: as far back as still matters) lets the plan's day-by-day ratio start at
+    the same day, so both read the same number on today.
+    """
     past = [r for r in runs if r.date <= today]
     if not past:
         return LoadSummary(acute=0.0, chronic=0.0, acwr=None, fitness=0.0, fatigue=0.0, form=0.0)
     first = min(r.date for r in past)
-    longest = max(rules.fitness_days, rules.chronic_days, rules.fatigue_days, rules.acute_days)
-    start = max(first, today - timedelta(days=longest * _SERIES_TIME_CONSTANTS))
+    start = series_start(first, today, rules) if start is None else max(start, first)
     # One day before the start gives "yesterday" for form even on the first day of history.
     loads = [0.0, *daily_loads(past, start, today, load_of)]
     fitness = ewma(loads, rules.fitness_days, rules.smoothing)
     fatigue = ewma(loads, rules.fatigue_days, rules.smoothing)
     acute = ewma(loads, rules.acute_days, "runalyze")[-1]
     chronic = ewma(loads, rules.chronic_days, "runalyze")[-1]
-    ratio = acwr(acute, chronic, (today - first).days + 1, rules)
+    history = (today - first).days + 1
+    ratio = acwr(acute, chronic, history, rules)
+    monotony, strain = monotony_and_strain(loads[1:], history, rules)
     return LoadSummary(
         acute=round(acute, 1),
         chronic=round(chronic, 1),
@@ -161,4 +182,49 @@ def load_summary(
         fitness=round(fitness[-1], 1),
         fatigue=round(fatigue[-1], 1),
         form=round(fitness[-2] - fatigue[-2], 1),  # form is the day before's (TSB)
+        monotony=None if monotony is None else round(monotony, 2),
+        strain=None if strain is None else round(strain),
+        rest_days_to_fresh=rest_days_to_fresh(fitness[-1], fatigue[-1], rules),
     )
+
+
+def monotony_and_strain(
+    loads: list[float], history_days: int, rules: LoadRules = DEFAULT_LOAD
+) -> tuple[float | None, float | None]:
+    """Foster's monotony (mean / SD of the last N daily loads) and strain (their sum x monotony).
+
+    None before N days of history, and when the SD is 0 (no load, or the same load every day:
+    the ratio has no value then; `same_load_every_day` tells the two apart).
+    """
+    days = rules.monotony.days
+    if history_days < days or len(loads) < days:
+        return None, None
+    week = loads[-days:]
+    spread = statistics.pstdev(week)
+    if spread <= 1e-9:
+        return None, None
+    monotony = statistics.fmean(week) / spread
+    return monotony, sum(week) * monotony
+
+
+def same_load_every_day(loads: list[float], rules: LoadRules = DEFAULT_LOAD) -> bool:
+    """The most monotonous week: a load above 0 on each of the last N days, all alike."""
+    week = loads[-rules.monotony.days :]
+    return len(week) == rules.monotony.days and week[0] > 0 and max(week) - min(week) <= 1e-9
+
+
+def rest_days_to_fresh(fitness: float, fatigue: float, rules: LoadRules = DEFAULT_LOAD) -> int:
+    """Rest days until form (fitness - fatigue) is back to 0 (Runalyze's derivation), rounded up.
+
+    With no load both decay: fitness x (1-λf)^t = fatigue x (1-λa)^t gives
+    t = ln(fitness / fatigue) / ln((1-λa) / (1-λf)).
+    """
+    share = fitness / fatigue if fatigue > 0 else 1.0
+    if not 0 < share < 1:
+        return 0
+    fast = 1.0 - smoothing_factor(rules.fatigue_days, rules.smoothing)
+    slow = 1.0 - smoothing_factor(rules.fitness_days, rules.smoothing)
+    if fast >= slow:  # fatigue decays no faster than fitness: form never comes back by resting
+        return 0
+    days = math.log(share) / math.log(fast / slow)
+    return max(math.ceil(round(days, 6)), 0)

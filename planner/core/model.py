@@ -60,6 +60,9 @@ class Run:
     note: str = ""
     import_id: str | None = None
     temp_c: float | None = None  # air temperature during the run, for the sweat estimate
+    elevation_gain_m: float | None = None  # from an imported file
+    elevation_loss_m: float | None = None
+    source_hash: str | None = None  # sha256 of the imported file's content
 
     @property
     def minutes(self) -> float:
@@ -88,6 +91,7 @@ class Profile:
     hr_unreliable: bool = False  # beta-blockers, a bad strap: ignore heart rate
     temp_c: float | None = None  # usual air temperature, when a run does not give one
     plan_sha: str | None = None  # sha256 of the chosen user plan file (None: built-in)
+    inbox: str | None = None  # a folder whose new activity files are imported at start
 
     @property
     def is_set(self) -> bool:
@@ -183,6 +187,10 @@ class State:
     checkins: Mapping[date, Checkin] = field(default_factory=dict)
     races: tuple[Race, ...] = ()
     event_count: int = 0
+    # Run ids the events hold but `runs` does not show, with why: "undone" (their import was
+    # undone), "deleted" (by the runner) or "merged" (a copy of another source's run). An
+    # import needs them: a file whose run was deleted or merged is not new.
+    withheld_runs: frozenset[tuple[str, str]] = frozenset()
 
     def is_done(self, day: date, item_id: str) -> bool:
         if isinstance(self.checks, Ticks):

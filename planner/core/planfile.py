@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 import tomllib
 from typing import Any
 
+from planner.core import planparts
 from planner.core.errors import DataError
 from planner.core.itemtemplates import parse_checklist
 from planner.core.rules import (
-    CONSEQUENCES,
     SMOOTHINGS,
     AgeRow,
     AgeTable,
@@ -23,8 +22,6 @@ from planner.core.rules import (
     PlanRules,
     QualityRule,
     RaceRecoveryRule,
-    RedFlag,
-    RedFlagRules,
     SorenessRule,
     SpacingRule,
     TrimpConstants,
@@ -32,8 +29,6 @@ from planner.core.rules import (
 from planner.core.tomltable import Table, closed
 
 __all__ = ["PlanRules", "parse_plan"]
-
-_ID = re.compile(r"^[a-z0-9_]+$")
 
 
 def parse_plan(text: str, source: str) -> PlanRules:
@@ -44,11 +39,13 @@ def parse_plan(text: str, source: str) -> PlanRules:
         raise DataError(f"{source}: not valid TOML: {exc}") from None
     root = Table(data, "", source)
     plan = root.table("plan")
+    name, title, description = plan.text("name"), plan.text("title"), plan.text("description")
+    flags = planparts.red_flags(root.table("red_flags"))
     rules = PlanRules(
-        name=plan.text("name"),
+        name=name,
         sha=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=plan.text("title"),
-        description=plan.text("description"),
+        title=title,
+        description=description,
         source=source,
         age=_age_table(root.table("age_table")),
         hard_session=_hard_session(root.table("hard_session")),
@@ -60,8 +57,11 @@ def parse_plan(text: str, source: str) -> PlanRules:
         pain=_pain(root.table("pain")),
         race_recovery=_race_recovery(root.table("race_recovery")),
         load=_load(root.table("load")),
-        red_flags=_red_flags(root.table("red_flags")),
+        red_flags=flags,
         checklist=parse_checklist(root.table("checklist")),
+        taper=planparts.taper(root.table("taper")),
+        reverse_taper=planparts.reverse_taper(root.table("reverse_taper")),
+        injuries=planparts.injuries(root.table("injuries"), {f.id for f in flags.flags}),
     )
     plan.close()
     root.close()
@@ -239,7 +239,11 @@ def _load(t: Table) -> LoadRules:
         acwr_danger=t.number("acwr_danger", 0, 10),
         default_rpe=t.number("default_rpe", 1, 10),
         rpe_per_trimp_minute=t.number("rpe_per_trimp_minute", 0, 10),
+        spike_cap_multiplier=t.number("spike_cap_multiplier", 0, 1),
         trimp=_trimp(t.table("trimp")),
+        pace=planparts.pace(t.table("pace")),
+        monotony=planparts.monotony(t.table("monotony")),
+        distance=planparts.distance(t.table("distance")),
         cited=t.cited(),
     )
     if not rules.acwr_sweet_low <= rules.acwr_sweet_high <= rules.acwr_danger:
@@ -263,27 +267,3 @@ def _trimp(t: Table) -> TrimpConstants:
         cited=t.cited(),
     )
     return closed(t, rules)
-
-
-def _red_flags(t: Table) -> RedFlagRules:
-    flags: list[RedFlag] = []
-    for f in t.tables("flag"):
-        flag = RedFlag(
-            id=f.text("id"),
-            question=f.text("question"),
-            consequence=_consequence(f),
-            advice=f.text("advice"),
-            clinician_after_days=f.integer("clinician_after_days", 1, 60)
-            if f.has("clinician_after_days")
-            else None,
-        )
-        if not _ID.match(flag.id):
-            f.fail("id", f"{flag.id!r}: use lower-case letters, digits and _")
-        if any(seen.id == flag.id for seen in flags):
-            f.fail("id", f"{flag.id!r} appears twice")
-        flags.append(closed(f, flag))
-    return closed(t, RedFlagRules(tuple(flags), t.cited()))
-
-
-def _consequence(t: Table) -> Any:
-    return t.text("consequence", CONSEQUENCES)

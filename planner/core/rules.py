@@ -127,6 +127,35 @@ class TrimpConstants:
 
 
 @dataclass(frozen=True)
+class PaceRules:
+    """RPE of an unrated run from its pace against the runner's recent rated easy runs."""
+
+    lookback_days: int = 42
+    min_runs: int = 3
+    reference_max_rpe: float = 4.0
+    rpe_per_speed: float = 15.0  # RPE points per unit of speed ratio (20% faster: +3)
+    cited: Cited = field(default_factory=Cited)
+
+
+@dataclass(frozen=True)
+class MonotonyRules:
+    """Foster's monotony (mean / SD of the last `days` daily loads) and strain."""
+
+    days: int = 7
+    flag_above: float = 2.0
+    cited: Cited = field(default_factory=Cited)
+
+
+@dataclass(frozen=True)
+class DistanceRules:
+    """Weekly distance against the week before (Nielsen 2014)."""
+
+    window_days: int = 7
+    increase_limit: float = 0.30
+    cited: Cited = field(default_factory=Cited)
+
+
+@dataclass(frozen=True)
 class LoadRules:
     """Load constants. The defaults equal plans/standard.toml (a test holds them together)."""
 
@@ -141,7 +170,11 @@ class LoadRules:
     acwr_danger: float = 1.5
     default_rpe: float = 4.0
     rpe_per_trimp_minute: float = 2.5
+    spike_cap_multiplier: float = 0.8
     trimp: TrimpConstants = field(default_factory=TrimpConstants)
+    pace: PaceRules = field(default_factory=PaceRules)
+    monotony: MonotonyRules = field(default_factory=MonotonyRules)
+    distance: DistanceRules = field(default_factory=DistanceRules)
     cited: Cited = field(default_factory=Cited)
 
 
@@ -166,6 +199,55 @@ class RedFlagRules:
 
     def get(self, flag_id: str) -> RedFlag | None:
         return next((f for f in self.flags if f.id == flag_id), None)
+
+
+@dataclass(frozen=True)
+class InjuryGuide:
+    """Guidance for one injury the check-in's areas and answers point to.
+
+    With `flags`, it applies while one of them is in force and one of `areas` was reported;
+    without, it applies to a day whose check-in names one of `areas` and no red flag is in force.
+    """
+
+    id: str
+    name: str
+    areas: tuple[str, ...]
+    flags: tuple[str, ...]
+    urgent: bool
+    advice: str
+    source: str
+
+
+@dataclass(frozen=True)
+class InjuryRules:
+    guides: tuple[InjuryGuide, ...]
+    reduce_max_minutes: int  # a guide without flags: at most an easy run this long
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class TaperRule:
+    """Before a race the runner entered: shorter runs, intensity kept, no new hard session."""
+
+    days_short: int
+    days_long: int
+    long_from_km: float
+    volume_share: float
+    no_hard_days: int
+    default_pace_min_per_km: float  # to project a race's minutes without recent runs
+    cited: Cited
+
+    def days_for(self, distance_m: float) -> int:
+        return self.days_long if distance_m >= self.long_from_km * 1000 else self.days_short
+
+
+@dataclass(frozen=True)
+class ReverseTaperRule:
+    """After a long race: runs at a share of their usual length, week by week."""
+
+    from_km: float
+    weekly_shares: tuple[float, ...]
+    cited: Cited
 
 
 @dataclass(frozen=True)
@@ -211,3 +293,6 @@ class PlanRules:
     load: LoadRules
     red_flags: RedFlagRules
     checklist: ChecklistRules
+    taper: TaperRule
+    reverse_taper: ReverseTaperRule
+    injuries: InjuryRules

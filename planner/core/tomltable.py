@@ -81,6 +81,12 @@ class Table:
     def texts(self, key: str) -> tuple[str, ...]:
         return tuple(self._get(key, "a list of strings", _is_text_list))
 
+    def numbers(self, key: str, low: float, high: float) -> tuple[float, ...]:
+        values = self._get(key, "a non-empty list of numbers", _is_number_list)
+        for value in values:
+            self._bounds(key, float(value), low, high)
+        return tuple(float(v) for v in values)
+
     def boolean(self, key: str) -> bool:
         return bool(self._get(key, "true or false", lambda v: isinstance(v, bool)))
 
@@ -112,6 +118,10 @@ def _is_integer(value: Any) -> bool:
 
 def _is_text_list(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def _is_number_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(_is_number(x) for x in value)
 
 
 def _is_table_list(value: Any) -> bool:

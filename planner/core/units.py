@@ -15,6 +15,17 @@ _UNIT_FACTOR = {"km": 1000.0, "k": 1000.0, "m": 1.0, "mi": METRES_PER_MILE}
 # A long ultra is the far end of what a run can be; anything above is a typo.
 MAX_RUN_METRES = 400_000.0
 MAX_RUN_SECONDS = 72 * 3600
+# Paces a person can hold on foot: outside them a pace is a recording error, not a pace.
+FASTEST_PACE_MIN_PER_KM = 100 / 60
+SLOWEST_PACE_MIN_PER_KM = 30.0
+
+
+def plausible_pace(minutes: float, metres: float) -> float | None:
+    """Minutes per km of a run on foot, or None when it cannot be one."""
+    if minutes <= 0 or metres <= 0:
+        return None
+    pace = minutes * 1000 / metres  # (not minutes / (metres / 1000): that can divide by 0.0)
+    return pace if FASTEST_PACE_MIN_PER_KM <= pace <= SLOWEST_PACE_MIN_PER_KM else None
 
 
 def parse_distance(text: str) -> float:

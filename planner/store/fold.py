@@ -100,6 +100,7 @@ PROFILE_FIELDS: Spec = {
     "hr_unreliable": _bool,
     "temp_c": _float,
     "plan_sha": _str,
+    "inbox": _str,
 }
 RUN_FIELDS: Spec = {
     "date": _date,
@@ -118,6 +119,9 @@ RUN_FIELDS: Spec = {
     "note": _str,
     "import_id": _str,
     "temp_c": _float,
+    "elevation_gain_m": _float,
+    "elevation_loss_m": _float,
+    "source_hash": _str,
 }
 RUN_REQUIRED = frozenset({"date", "distance_m", "moving_s"})
 # The fields a run_edit may "unset": those with a default.
@@ -371,7 +375,6 @@ class Folder:
         self._state = State()
         self.conflicted = False
 
-
     def add(self, events: Iterable[Event]) -> None:
         for event in events:
             if event.id in self._ids:
@@ -398,6 +401,7 @@ class Folder:
             parts["profile"] = Profile(**chosen)
         if "runs" in dirty:
             parts["runs"] = _final_runs(acc)
+            parts["withheld_runs"] = _withheld_runs(acc, parts["runs"])
         if "checks" in dirty:
             parts["checks"] = Ticks(dict(acc.live))  # a copy: earlier States stay as they were
         if "checkins" in dirty:
@@ -442,6 +446,20 @@ def _final_runs(acc: _Acc) -> tuple[Run, ...]:
             run = dataclasses.replace(run, rpe=given, rpe_estimated=False)
         kept.append(run)
     return tuple(sorted(kept, key=_run_order))
+
+
+def _withheld_runs(acc: _Acc, shown: tuple[Run, ...]) -> frozenset[tuple[str, str]]:
+    """The run ids that `runs` does not show, each with why (see State.withheld_runs)."""
+    visible = {r.id for r in shown}
+    withheld: set[tuple[str, str]] = set()
+    for run_id, (_, run) in acc.runs.items():
+        if run_id in visible:
+            continue
+        if run.import_id is not None and run.import_id in acc.deleted_imports:
+            withheld.add((run_id, "undone"))
+        else:
+            withheld.add((run_id, "deleted" if run_id in acc.deleted_runs else "merged"))
+    return frozenset(withheld)
 
 
 def _edited(run: Run, edits: Mapping[str, tuple[Stamp, Any]] | None) -> Run:

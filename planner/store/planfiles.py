@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import planner
-from planner.core.errors import DataError
+from planner.core.errors import DataError, InputError
 from planner.core.planfile import PlanRules, parse_plan
+from planner.store.atomic import atomic_write
+from planner.store.paths import ensure_private_dir
 
 DEFAULT_PLAN = "standard"
 MAX_PLAN_BYTES = 1_000_000  # a plan is a few kB; anything this big is not a plan
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _CONTENT_NAMED = re.compile(r"^(?P<name>.+)-(?P<sha8>[0-9a-f]{8})$")
+_NEW_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
 def builtin_plans_dir() -> Path:
@@ -35,25 +41,111 @@ def user_plans_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "plans"
 
 
-def load_plan(name: str, data_dir: Path | None = None) -> PlanRules:
-    """A built-in plan by name, else the runner's <data>/plans/<name>.toml or <name>-<sha8>.toml."""
-    path = find_plan(name, data_dir)
-    rules = parse_plan(_read(path), str(path))
+def load_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -> PlanRules:
+    """A built-in plan by name, else the runner's <data>/plans/<name>.toml or <name>-<sha8>.toml.
+
+    With `sha` (the content hash a `plan_choice` recorded) a user plan is exactly that file,
+    so every machine plans with the same one.
+    """
+    path = find_plan(name, data_dir, sha)
+    text = _read(path)
+    rules = parse_plan(text, str(path))
+    if sha is not None and path.parent != builtin_plans_dir() and rules.sha != sha:
+        raise DataError(f"{path}: its content does not match the plan chosen ({sha[:8]})")
     # The name asked for is the name the service compares with the profile's choice.
     return rules if rules.name == name else dataclasses.replace(rules, name=name)
 
 
-def find_plan(name: str, data_dir: Path | None = None) -> Path:
+def find_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -> Path:
     if _NAME.match(name):
         builtin = builtin_plans_dir() / f"{name}.toml"
         if builtin.is_file():
             return builtin
+        if data_dir is not None and sha is not None and _SHA.match(sha):
+            folder = user_plans_dir(data_dir)
+            chosen = folder / f"{name}-{sha[:8]}.toml"
+            if chosen.is_file():
+                return chosen
+            plain = folder / f"{name}.toml"  # a plan file put there by hand, not by plan-file add
+            if plain.is_file() and hashlib.sha256(plain.read_bytes()).hexdigest() == sha:
+                return plain
+            raise DataError(
+                f"plan {name!r}: the file chosen, {chosen.name}, is not in {chosen.parent} "
+                "(sync it from the machine that added it, or choose another plan: "
+                "planner profile set --plan standard)"
+            )
         if data_dir is not None:
             found = _user_plan(name, user_plans_dir(data_dir))
             if found is not None:
                 return found
     builtins = ", ".join(builtin_plan_names()) or "none found"
     raise DataError(f"plan {name!r} not found; built-in plans: {builtins}")
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """Which plan file is meant, everywhere: its name and, for a user plan, its content hash."""
+
+    name: str
+    sha: str | None  # None for a built-in plan
+
+
+def resolve_choice(name: str, data_dir: Path) -> PlanChoice:
+    """The plan `profile set --plan NAME` means; `mine-1a2b3c4d` picks one version of `mine`."""
+    path = find_plan(name, data_dir)
+    if path.parent == builtin_plans_dir():
+        return PlanChoice(name, None)
+    text = _read(path)
+    rules = parse_plan(text, str(path))  # refuse a broken file before choosing it
+    match = _CONTENT_NAMED.match(path.stem)
+    base = match.group("name") if match and match.group("name") != "" else path.stem
+    return PlanChoice(base, rules.sha)
+
+
+@dataclass(frozen=True)
+class InstalledPlan:
+    name: str
+    sha: str
+    path: Path
+    new: bool  # False when the same file was already there
+
+
+def install_plan(source: Path, data_dir: Path, name: str | None = None) -> InstalledPlan:
+    """Check a plan file and copy it to <data>/plans/<name>-<sha8>.toml (0600), named by content."""
+    if not source.is_file():
+        raise InputError(f"plan file {str(source)!r}: not found")
+    text = _read(source)
+    rules = parse_plan(text, str(source))
+    name = name if name is not None else rules.name
+    if not _NEW_NAME.match(name) or _CONTENT_NAMED.match(name):
+        raise InputError(
+            f"plan name {name!r}: use 1-40 lower-case letters, digits, - and _, not ending in "
+            "-<8 hex digits> (give --name NAME)"
+        )
+    if name in builtin_plan_names():
+        raise InputError(
+            f"plan name {name!r} is a built-in plan's; give yours its own name with --name "
+            "(or change plan.name in the file)"
+        )
+    folder = ensure_private_dir(user_plans_dir(data_dir))
+    target = folder / f"{name}-{rules.sha[:8]}.toml"
+    data = text.encode("utf-8")
+    if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == rules.sha:
+        return InstalledPlan(name, rules.sha, target, new=False)
+    atomic_write(target, data)
+    return InstalledPlan(name, rules.sha, target, new=True)
+
+
+def plan_text(name: str, data_dir: Path | None = None) -> str:
+    """A plan file's text as it is on disk, to read or to copy and change."""
+    return _read(find_plan(name, data_dir))
+
+
+def user_plan_files(data_dir: Path) -> list[Path]:
+    folder = user_plans_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
 def _user_plan(name: str, folder: Path) -> Path | None:

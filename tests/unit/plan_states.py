@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from planner.core.model import Checkin, Profile, Run, State
+from planner.core.model import Checkin, Profile, Race, Run, State
 from planner.core.planfile import PlanRules, parse_plan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -129,9 +129,16 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
     flagged = State(
         profile=Profile(age=38, weight_kg=78.0),
         runs=tuple(easy_base(TUE, 5)),
-        checkins={TUE: Checkin(TUE, soreness=3, red_flags=("shin_spot",), areas=("left shin",))},
+        checkins={TUE: Checkin(TUE, soreness=3, red_flags=("hopping_pain",), areas=("shins",))},
+    )
+    race = Race("race-berlin", today + timedelta(days=10), 42_195.0, "Winter Marathon")
+    tapering = State(
+        profile=Profile(age=45, sex="m", weight_kg=72.0, years_running=6, temp_c=8.0),
+        runs=trained.runs,
+        races=(race,),
     )
     return {
+        "plan-45-marathon-taper": (tapering, today, today, 24),
         "today-52-after-intervals": (trained, today, today, 7),
         "plan-67-after-10k-sore": (
             recovering,

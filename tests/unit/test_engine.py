@@ -195,7 +195,7 @@ def test_eight_sore_days_in_a_row_are_not_doms() -> None:
     d = plan(state(easy_base(MON, 4), checkins, age=45), MON, days=1).days[0]
     assert any("not ordinary muscle soreness" in w for w in d.warnings)
     fewer = plan(state(easy_base(MON, 4), checkins[:7], age=45), MON, days=1).days[0]
-    assert fewer.warnings == ()
+    assert not any("not ordinary muscle soreness" in w for w in fewer.warnings)
 
 
 def test_pain_above_five_reduces_the_load_and_three_in_a_row_mean_a_clinician() -> None:
@@ -214,9 +214,9 @@ def test_pain_above_five_reduces_the_load_and_three_in_a_row_mean_a_clinician() 
 
 def test_a_red_flag_stops_the_plan_until_a_later_check_in_answers_no() -> None:
     checkins = [
-        Checkin(MON, 2, red_flags=("shin_spot",)),
+        Checkin(MON, 2, red_flags=("hopping_pain",)),
         Checkin(WED, 1),
-        Checkin(THU, 1, answered_no=("shin_spot",)),
+        Checkin(THU, 1, answered_no=("hopping_pain",)),
     ]
     st = state(easy_base(MON, 4), checkins, age=30)
     p = plan(st, THU, days=4, start=MON)
@@ -233,7 +233,7 @@ def test_a_red_flag_holds_on_projected_days() -> None:
 
 
 def test_on_a_see_clinician_day_risky_items_are_withheld_and_say_why() -> None:
-    st = state(easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("knee",))], age=30, ice_bath=True)
+    st = state(easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("swelling",))], age=30, ice_bath=True)
     d = plan(st, TUE, days=1).days[0]
     items = {i.id: i for i in d.checklist}
     for item_id in ("stretching", "foam_rolling", "yoga"):
@@ -252,7 +252,7 @@ def test_a_limp_means_no_running_then_a_clinician_after_two_days() -> None:
 
 def test_urgent_flags_warn_and_unknown_flags_still_stop() -> None:
     st = state(
-        easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("achilles_pop", "odd_feeling"))], age=30
+        easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("chest_pain", "odd_feeling"))], age=30
     )
     d = plan(st, TUE, days=1).days[0]
     assert d.day_type == "see_clinician"
@@ -262,7 +262,9 @@ def test_urgent_flags_warn_and_unknown_flags_still_stop() -> None:
 
 def test_a_yes_and_a_no_on_the_same_morning_keep_the_flag() -> None:
     st = state(
-        easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("heel",), answered_no=("heel",))], age=30
+        easy_base(MON, 4),
+        [Checkin(TUE, 0, red_flags=("night_pain",), answered_no=("night_pain",))],
+        age=30,
     )
     assert types(plan(st, TUE, days=1)) == ["see_clinician"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from functools import cache
 
 import jsonschema
@@ -12,13 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_states import SCHEMA, plan_rules
 
+from planner.core.checkin import AREAS
 from planner.core.engine import build_plan
 from planner.core.jsonout import DOSE_KEYS, plan_to_json
 from planner.core.model import DAILY_KINDS, RUN_TYPES, Checkin, Plan, Profile, Race, Run, State
+from planner.core.rules import PlanRules
 
 TODAY = date(2026, 11, 24)
 FLAG_IDS = [f.id for f in plan_rules().red_flags.flags] + ["not_in_the_plan"]
 ITEM_IDS = ["hydration", "yoga", "meal:recovery", "warm_up", "ice_bath"]
+RACE_KM = [5.0, 10.0, 21.0975, 42.195, 100.0]
 
 PROPERTY = settings(
     deadline=None, max_examples=100, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -50,6 +53,8 @@ def absurd_runs(draw: st.DrawFn) -> Run:
         sport=draw(st.sampled_from(["running", "cycling"])),
         avg_hr=draw(st.none() | st.integers(30, 230)),
         trimp=draw(st.none() | st.floats(0, 2_000)),
+        temp_c=draw(st.none() | st.floats(-60, 60)),
+        start=draw(st.none() | st.datetimes(timezones=st.just(UTC))),
     )
 
 
@@ -94,6 +99,7 @@ def checkins(draw: st.DrawFn) -> Checkin:
         red_flags=tuple(draw(st.one_of(st.just([]), st.just([]), st.just([]), some_flags))),
         answered_no=tuple(draw(st.lists(st.sampled_from(FLAG_IDS), max_size=3, unique=True))),
         pain=draw(st.one_of(st.none(), st.none(), st.integers(0, 10))),
+        areas=tuple(draw(st.lists(st.sampled_from(AREAS), max_size=2, unique=True))),
     )
 
 
@@ -107,6 +113,8 @@ def profiles(draw: st.DrawFn) -> Profile:
         hr_rest=draw(st.none() | st.integers(25, 120)),
         years_running=draw(st.none() | st.floats(0, 60)),
         ice_bath=draw(st.booleans()),
+        hr_unreliable=draw(st.booleans()),
+        temp_c=draw(st.none() | st.floats(-40, 50)),
     )
 
 
@@ -115,13 +123,13 @@ def states(draw: st.DrawFn) -> State:
     history = draw(st.lists(runs(), max_size=40))
     answers = draw(st.lists(checkins(), max_size=6))
     ticks = draw(st.lists(st.tuples(_offset_day(-5, 10), st.sampled_from(ITEM_IDS)), max_size=6))
-    races = draw(st.lists(_offset_day(-5, 20), max_size=2))
+    races = draw(st.lists(st.tuples(_offset_day(-5, 20), st.sampled_from(RACE_KM)), max_size=2))
     return State(
         profile=draw(profiles()),
         runs=tuple(sorted(history, key=lambda r: (r.date, r.id))),
         checkins={c.date: c for c in answers},
         checks={tick: frozenset({"ev"}) for tick in ticks},
-        races=tuple(Race(f"race{i}", d, 10_000.0) for i, d in enumerate(races)),
+        races=tuple(Race(f"race{i}", d, km * 1000) for i, (d, km) in enumerate(races)),
     )
 
 
@@ -198,11 +206,14 @@ def _no_looser(strict: Plan, loose: Plan, *, compare_minutes: bool) -> None:
             assert lo.day_type == "quality_ok", (s, lo)
         if s.run.allowed:
             assert lo.run.allowed, (s, lo)
-            assert s.run.max_rpe is not None and lo.run.max_rpe is not None
-            assert s.run.max_rpe <= lo.run.max_rpe, (s, lo)
+            assert _at_most(s.run.max_rpe, lo.run.max_rpe), (s, lo)
             if compare_minutes:
-                assert s.run.max_minutes is not None and lo.run.max_minutes is not None
-                assert s.run.max_minutes <= lo.run.max_minutes, (s, lo)
+                assert _at_most(s.run.max_minutes, lo.run.max_minutes), (s, lo)
+
+
+def _at_most(strict: int | None, loose: int | None) -> bool:
+    """None is "no limit from the plan" (race day): the loosest of all."""
+    return loose is None or (strict is not None and strict <= loose)
 
 
 @PROPERTY
@@ -250,3 +261,117 @@ def test_a_long_window_stays_fast_and_valid(state: State) -> None:
     plan = build_plan(state, plan_rules(), TODAY, start=TODAY - timedelta(days=30), days=366)
     assert len(plan.days) == 366
     _validator().validate(plan_to_json(plan))
+
+
+# ---- adding a hard session never makes the following days harder --------------------------
+
+# Within this many days of a session, its load can only raise the acute:chronic ratio: at k days
+# the added share of acute over chronic load is (λa/λc)·((1-λa)/(1-λc))^k, still above 1.5 at
+# k = 4 (1.53) and below it from k = 5 (1.23). Later, a session also lifts the chronic load and may
+# end a spike earlier; for those days the property is checked with the spike rule held apart.
+SPIKE_MONOTONE_DAYS = 4
+
+
+@st.composite
+def hard_sessions(draw: st.DrawFn) -> Run:
+    minutes = draw(st.integers(1, 150))
+    kind = draw(st.sampled_from(["intervals", "tempo", "race", None, "long"]))
+    rpe = draw(st.integers(7, 10) if kind in (None, "long") else st.integers(1, 10))
+    return Run(
+        id="added-hard",
+        date=draw(_offset_day(-20, -1)),
+        distance_m=draw(st.floats(0, 45_000)),
+        moving_s=minutes * 60,
+        elapsed_s=minutes * 60,
+        rpe=float(rpe),
+        type=kind,
+    )
+
+
+def _no_harder(with_it: Plan, without: Plan, after: date, until: date) -> None:
+    for w, wo in zip(with_it.days, without.days, strict=True):
+        if not after < w.date <= until:
+            continue
+        assert w.run.intensity_cap <= wo.run.intensity_cap + 1e-9, (w, wo)
+        if w.run.allowed:
+            assert wo.run.allowed, (w, wo)
+            assert _at_most(w.run.max_rpe, wo.run.max_rpe), (w, wo)
+            assert _at_most(w.run.max_minutes, wo.run.max_minutes), (w, wo)
+        if w.day_type == "quality_ok":
+            assert wo.day_type == "quality_ok", (w, wo)
+
+
+@PROPERTY
+@given(states(), hard_sessions(), st.sampled_from(["standard", "conservative"]))
+def test_adding_a_hard_session_never_makes_the_following_days_harder(
+    state: State, session: Run, name: str
+) -> None:
+    rules = plan_rules(name)
+    no_spike = dataclasses.replace(
+        rules, load=dataclasses.replace(rules.load, spike_cap_multiplier=1.0)
+    )
+    more = dataclasses.replace(
+        state, runs=tuple(sorted((*state.runs, session), key=lambda r: (r.date, r.id)))
+    )
+    start = TODAY - timedelta(days=21)
+
+    def build(s: State, r: PlanRules) -> Plan:
+        return build_plan(s, r, TODAY, start=start, days=22)
+
+    # Days up to today: the same history but the session (after today the plan projects).
+    near = min(session.date + timedelta(days=SPIKE_MONOTONE_DAYS), TODAY)
+    _no_harder(build(more, rules), build(state, rules), session.date, near)
+    _no_harder(build(more, no_spike), build(state, no_spike), session.date, TODAY)
+
+
+# ---- odd but valid histories ------------------------------------------------------------------
+
+
+@PROPERTY
+@given(
+    st.lists(usual_runs(), min_size=2, max_size=12),
+    st.lists(_offset_day(-6, 0), min_size=1, max_size=3),
+)
+def test_several_runs_a_day_are_one_day_of_load(history: list[Run], days: list[date]) -> None:
+    crowded = [
+        dataclasses.replace(r, id=f"r{i}", date=days[i % len(days)]) for i, r in enumerate(history)
+    ]
+    state = State(profile=Profile(age=50), runs=tuple(sorted(crowded, key=lambda r: r.date)))
+    plan = build_plan(state, plan_rules(), TODAY, start=TODAY - timedelta(days=7), days=14)
+    _validator().validate(plan_to_json(plan))
+    busiest = max(days, key=days.count)
+    assert any(d.date == busiest for d in plan.days)
+
+
+def test_ten_years_of_history_plan_fast_and_valid() -> None:
+    """About 3,650 runs over ten years: a 14-day plan stays well under a second."""
+    import time
+
+    first = TODAY - timedelta(days=3652)
+    runs = []
+    for n in range(3652):
+        day = first + timedelta(days=n)
+        if day.weekday() == 6:
+            continue
+        kind = {1: "intervals", 3: "tempo", 5: "long"}.get(day.weekday(), "easy")
+        minutes = {"intervals": 50, "tempo": 40, "long": 95}.get(kind, 40 + n % 7)
+        rpe = None if n % 5 == 0 else {"intervals": 8.0, "tempo": 7.0}.get(kind, 4.0)
+        runs.append(
+            Run(
+                f"r{n}",
+                day,
+                minutes / 5.8 * 1000,
+                minutes * 60,
+                minutes * 60,
+                rpe=rpe,
+                type=kind,
+                avg_hr=140 if n % 3 == 0 else None,
+            )
+        )
+    state = State(profile=Profile(age=61, sex="f"), runs=tuple(runs))
+    began = time.perf_counter()
+    plan = build_plan(state, plan_rules(), TODAY, days=14)
+    took = time.perf_counter() - began
+    _validator().validate(plan_to_json(plan))
+    assert plan.load.acwr is not None and len(plan.days) == 14
+    assert took < 1.0, took

@@ -116,5 +116,8 @@ def test_runs_after_today_do_not_count() -> None:
 def test_default_load_constants_equal_the_standard_plan() -> None:
     loaded = plan_rules().load
     # Compare the numbers; the reason and source live only in the file.
-    trimp = dataclasses.replace(loaded.trimp, cited=DEFAULT_LOAD.trimp.cited)
-    assert dataclasses.replace(loaded, cited=DEFAULT_LOAD.cited, trimp=trimp) == DEFAULT_LOAD
+    parts = {
+        name: dataclasses.replace(getattr(loaded, name), cited=getattr(DEFAULT_LOAD, name).cited)
+        for name in ("trimp", "pace", "monotony", "distance")
+    }
+    assert dataclasses.replace(loaded, cited=DEFAULT_LOAD.cited, **parts) == DEFAULT_LOAD

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from plan_states import PLANS, plan_rules
 
+from planner.core.checkin import RED_FLAG_IDS
 from planner.core.errors import DataError
 from planner.core.planfile import parse_plan
 from planner.core.rules import Cited, PlanRules
@@ -31,7 +32,14 @@ def _cited(rules: PlanRules) -> dict[str, Cited]:
         "race_recovery": rules.race_recovery.cited,
         "load": rules.load.cited,
         "load.trimp": rules.load.trimp.cited,
+        "load.pace": rules.load.pace.cited,
+        "load.monotony": rules.load.monotony.cited,
+        "load.distance": rules.load.distance.cited,
         "red_flags": rules.red_flags.cited,
+        "injuries": rules.injuries.cited,
+        "taper": rules.taper.cited,
+        "reverse_taper": rules.reverse_taper.cited,
+        **{f"injuries.guide.{g.id}": Cited(g.advice, g.source) for g in rules.injuries.guides},
         **{
             f"checklist.{i}": Cited(item.why, item.source)
             for i, item in rules.checklist.items.items()
@@ -52,6 +60,8 @@ def test_sources_say_what_is_convention_and_what_came_from_an_abstract(name: str
     assert "convention anchored to WMA age-grading" in rules.age.cited.source
     assert "(abstract)" in rules.spacing.cited.source  # Stanley 2013 †
     assert "(abstract)" in rules.race_recovery.cited.source  # marathon damage markers †
+    assert "(abstract)" in rules.load.monotony.cited.source  # Foster 1998 †
+    assert "Bosquet" in rules.taper.cited.source and "Nielsen" in rules.load.distance.cited.source
 
 
 def test_the_standard_plan_holds_the_numbers_of_rules_md() -> None:
@@ -79,11 +89,27 @@ def test_the_standard_plan_holds_the_numbers_of_rules_md() -> None:
     assert rules.age.rows[1].hard_max_new_runner == 2  # 35-44: 2 if new to running
 
 
-def test_red_flags_have_ids_questions_and_consequences() -> None:
-    flags = plan_rules().red_flags.flags
-    assert len({f.id for f in flags}) == len(flags) >= 10
+@pytest.mark.parametrize("name", ["standard", "conservative"])
+def test_red_flags_are_the_check_ins_questions(name: str) -> None:
+    flags = plan_rules(name).red_flags.flags
+    assert tuple(f.id for f in flags) == RED_FLAG_IDS
     assert {f.consequence for f in flags} == {"urgent", "clinician", "no_run"}
     assert all(f.question.endswith("?") for f in flags)
+    urgent = {f.id for f in flags if f.consequence == "urgent"}
+    assert urgent == {"chest_pain", "fainting", "unusual_breathlessness", "dark_urine"}
+
+
+def test_the_standard_plan_holds_the_taper_and_load_numbers_of_rules_md() -> None:
+    rules = plan_rules()
+    taper = rules.taper
+    assert (taper.days_short, taper.days_long, taper.volume_share) == (8, 14, 0.5)  # 8-14, 41-60%
+    assert rules.reverse_taper.weekly_shares == (0.3, 0.6, 0.9)
+    assert (rules.load.monotony.days, rules.load.monotony.flag_above) == (7, 2.0)
+    assert rules.load.distance.increase_limit == 0.30
+    assert rules.load.acwr_danger == 1.5
+    meal = rules.checklist.items["meal:recovery"].numbers
+    assert (meal["refuel_carbs_g_per_kg_per_hour"], meal["refuel_hours"]) == (1.0, 4)
+    assert meal["refuel_within_hours"] == 8
 
 
 def test_sha_is_the_sha256_of_the_file_bytes() -> None:
@@ -132,8 +158,15 @@ def test_a_missing_key_is_named() -> None:
         ('[plan]\nname = "standard"', '[plan]\nname = ""', r"plan\.name: empty"),
         ("threshold = 4\n", "threshold = 4\nthreshhold = 4\n", r"threshhold: unknown key"),
         ('smoothing = "runalyze"', 'smoothing = "weekly"', r"load\.smoothing: 'weekly' is not one"),
-        ('consequence = "urgent"', 'consequence = "later"', r"red_flags\.flag\[10\]\.consequence"),
-        ('id = "knee"', 'id = "heel"', r"red_flags\.flag\[9\]\.id: 'heel' appears twice"),
+        ('consequence = "urgent"', 'consequence = "later"', r"red_flags\.flag\[13\]\.consequence"),
+        ('id = "night_pain"', 'id = "rest_pain"', r"flag\[6\]\.id: 'rest_pain' appears twice"),
+        ('id = "dark_urine"', 'id = "cola_urine"', r"red_flags\.flag: no flag 'dark_urine'"),
+        ('areas = ["shins"]', 'areas = ["shin"]', r"injuries\.guide\[2\]\.areas: 'shin' is not"),
+        ('flags = ["pop"]', 'flags = ["snap"]', r"guide\[7\]\.flags: 'snap' is not a red flag"),
+        ("[0.3, 0.6, 0.9]", "[0.3, 0.9, 0.6]", r"reverse_taper\.weekly_shares: week 3 \(0\.6\)"),
+        ("days_long = 14", "days_long = 7", r"taper\.days_long: shorter than days_short"),
+        ("rpe_per_speed = 15", 'rpe_per_speed = "15"', r"load\.pace\.rpe_per_speed: expected"),
+        ("hot_from_c = 25\n", "", r"checklist\.hydration\.hot_from_c: missing"),
         ("{minutes} min: brisk", "{minute} min: brisk", r"unknown placeholder \{minute\}"),
         ("{minutes} min: brisk", "{minutes min: brisk", r"checklist\.warm_up\.detail: bad braces"),
         ('when = "evening"', 'when = "dawn"', r"checklist\.foam_rolling\.when: 'dawn' is not one"),

@@ -70,7 +70,9 @@ def test_the_examples_show_the_interesting_days() -> None:
         for name in EXAMPLE_NAMES
         for day in json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))["days"]
     }
-    assert kinds >= {"easy", "quality_ok", "active_recovery", "race_recovery", "see_clinician"}
+    assert kinds >= {
+        "easy", "quality_ok", "active_recovery", "race_recovery", "see_clinician", "rest",
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -100,7 +102,10 @@ def test_plan_json_keys_come_in_a_fixed_order() -> None:
     assert list(document["days"][0]) == [
         "date", "projected", "day_type", "see_clinician", "run", "reasons", "warnings", "checklist",
     ]  # fmt: skip
-    assert list(document["load"]) == ["acute", "chronic", "acwr", "fitness", "fatigue", "form"]
+    assert list(document["load"]) == [
+        "acute", "chronic", "acwr", "fitness", "fatigue", "form",
+        "monotony", "strain", "rest_days_to_fresh",
+    ]  # fmt: skip
 
 
 def test_run_to_json() -> None:
@@ -129,6 +134,7 @@ def test_run_to_json() -> None:
         "type": "tempo",
         "sport": "running",
         "source": "manual",
+        "temp_c": None,
     }
     assert run_to_json(Run("r2", date(2026, 11, 24), 5.5, 60, 60))["start"] is None
 

@@ -1,0 +1,162 @@
+"""What today's plan adds about the load: estimated efforts, spikes, monotony, distance, form."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from planner.core.effort import Effort
+from planner.core.load import HeartRate, daily_loads, same_load_every_day
+from planner.core.model import LoadSummary, Run
+from planner.core.rules import LoadRules
+from planner.core.units import format_distance
+from planner.core.wording import count, percent
+
+_METHODS = (
+    ("heart_rate", "from heart rate"),
+    ("pace", "from pace"),
+    ("default", "at the easy default, with no heart rate or pace to go by"),
+    ("imported", "by the app they came from"),
+)
+
+
+def effort_reasons(
+    rated: Sequence[tuple[Run, Effort]],
+    heart: HeartRate | None,
+    hr_unreliable: bool,
+    rules: LoadRules,
+) -> tuple[str, ...]:
+    """Runs of the last week whose effort is a guess: say how, and how to make it exact."""
+    guessed = [(run, effort) for run, effort in rated if effort.method != "rated"]
+    if not guessed:
+        return ()
+    how = [
+        f"{n} {words}"
+        for method, words in _METHODS
+        if (n := sum(1 for _, e in guessed if e.method == method))
+    ]
+    them = "it" if len(guessed) == 1 else "them"
+    reasons = [
+        f"Effort estimated for {count(len(guessed), 'run')} of the last {rules.acute_days} days "
+        f"({', '.join(how)}): rate {them} at the check-in (planner checkin --rate RUN_ID=RPE) "
+        "to make the load exact."
+    ]
+    from_our_heart = any(e.method == "heart_rate" and run.trimp is None for run, e in guessed)
+    if heart is not None and heart.estimated and from_our_heart:
+        t = rules.trimp
+        reasons.append(
+            f"Heart-rate estimates use a max HR of {heart.max} and a resting HR of {heart.rest}, "
+            f"themselves estimates ({t.hr_max_intercept:g} - {t.hr_max_slope:g} x age; "
+            f"{t.hr_rest_default}) until you set yours: planner profile set --hr-max N --hr-rest N."
+        )
+    if hr_unreliable and any(run.avg_hr is not None or run.trimp is not None for run, _ in guessed):
+        reasons.append("Heart rate is marked unreliable, so the plan does not use it.")
+    return tuple(reasons)
+
+
+def fresh_reason(load: LoadSummary) -> tuple[str, ...]:
+    if load.rest_days_to_fresh <= 0:
+        return ()
+    return (
+        f"Fatigue ({load.fatigue:g}) is above fitness ({load.fitness:g}): about "
+        f"{count(load.rest_days_to_fresh, 'rest day')} would bring form back to 0 "
+        "(Runalyze's formula).",
+    )
+
+
+def spike_reason(ratio: float, rules: LoadRules) -> str:
+    return (
+        f"Load spike (acute:chronic ratio {ratio:.2f}, {rules.acwr_danger:g} or more): the "
+        f"intensity cap is lowered to {percent(rules.spike_cap_multiplier)} of its usual value "
+        "(advisory; the evidence is weak and from team sports)."
+    )
+
+
+def load_warnings(
+    load: LoadSummary, rules: LoadRules, same_load_every_day: bool
+) -> tuple[str, ...]:
+    warnings: list[str] = []
+    if load.acwr is not None and load.acwr >= rules.acwr_danger:
+        warnings.append(
+            f"Load spike: acute:chronic ratio {load.acwr:.2f} ({rules.acwr_danger:g} or more; "
+            f"{rules.acwr_sweet_low:g}-{rules.acwr_sweet_high:g} is usual). An advisory flag from "
+            "weak, team-sport evidence: consider an easier day."
+        )
+    m = rules.monotony
+    if load.monotony is not None and load.monotony > m.flag_above:
+        warnings.append(
+            f"Monotony {load.monotony:.1f} over the last {m.days} days (above {m.flag_above:g}), "
+            f"strain {load.strain:g}: the same load day after day; vary hard and easy days."
+        )
+    elif same_load_every_day:
+        warnings.append(
+            f"The same load on each of the last {m.days} days: as monotonous as training gets "
+            f"(above {m.flag_above:g} is flagged); vary hard and easy days."
+        )
+    return tuple(warnings)
+
+
+def distance_warning(
+    runs: Sequence[Run], today: date, rules: LoadRules, units: str
+) -> tuple[str, ...]:
+    """Running distance of the last window against the window before (Nielsen 2014)."""
+    d = rules.distance
+    week = timedelta(days=d.window_days)
+    this_first, last_first = today - week + timedelta(days=1), today - 2 * week + timedelta(days=1)
+    this = last = 0.0
+    for run in runs:
+        if run.sport != "running" or run.distance_m <= 0 or not last_first <= run.date <= today:
+            continue
+        if run.date >= this_first:
+            this += run.distance_m
+        else:
+            last += run.distance_m
+    rise = this / last - 1 if last > 0 else math.inf
+    if not math.isfinite(rise) or rise <= d.increase_limit:
+        return ()  # not from (next to) nothing: that is a start, not a 30% rise
+    return (
+        f"Running distance up {percent(rise)}: {format_distance(this, units)} in the "
+        f"last {d.window_days} days against {format_distance(last, units)} the {d.window_days} "
+        f"before. More than {percent(d.increase_limit)} within two weeks is linked to more "
+        "injuries in new runners.",
+    )
+
+
+def today_reasons(
+    past_runs: Sequence[Run],
+    efforts: Sequence[Effort],
+    heart: HeartRate | None,
+    hr_unreliable: bool,
+    load: LoadSummary,
+    rules: LoadRules,
+    today: date,
+) -> tuple[str, ...]:
+    """What today's plan says about the efforts of the last week and about form."""
+    first = today - timedelta(days=rules.acute_days - 1)
+    recent = [(r, e) for r, e in zip(past_runs, efforts, strict=True) if r.date >= first]
+    return (*effort_reasons(recent, heart, hr_unreliable, rules), *fresh_reason(load))
+
+
+def today_warnings(
+    past_runs: Sequence[Run],
+    load_of: Callable[[Run], float],
+    load: LoadSummary,
+    rules: LoadRules,
+    today: date,
+    future_runs: int,
+    units: str,
+) -> tuple[str, ...]:
+    """Today's warnings: a load spike, monotony, distance up, runs dated after today."""
+    week = daily_loads(past_runs, today - timedelta(days=rules.monotony.days - 1), today, load_of)
+    history = (today - min((r.date for r in past_runs), default=today)).days + 1
+    same = history >= rules.monotony.days and same_load_every_day(week, rules)
+    warnings = [
+        *load_warnings(load, rules, same),
+        *distance_warning(past_runs, today, rules, units),
+    ]
+    if future_runs:
+        warnings.append(
+            f"{future_runs} run(s) dated after today are not counted until their day comes."
+        )
+    return tuple(warnings)
