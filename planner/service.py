@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -10,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.core.days import runner_day, zone
-from planner.core.engine import build_plan
 from planner.core.errors import InputError
 from planner.core.model import (
     RUN_TYPES,
@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 
     from planner.importers.ledger import ImportInfo
     from planner.importers.report import ImportReport, ProgressFn
+
+
+MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,15 @@ class Planner:
         memo = self._plans.get(key)
         if memo is not None and memo[0] is state and memo[1] is rules:
             return memo[2]
-        plan = build_plan(state, rules, today, start=start, days=days)
+        # Across runs, the store's cache keeps the plan of an unchanged event set, so a start
+        # with nothing new needs neither the engine nor its import.
+        cache_key = f"plan:{start}:{days}:{today}:{rules.name}:{rules.sha}"
+        plan = self.store.recall(cache_key)
+        if not isinstance(plan, Plan):
+            from planner.core.engine import build_plan
+
+            plan = build_plan(state, rules, today, start=start, days=days)
+            self.store.remember(cache_key, plan)
         if len(self._plans) > 64:
             self._plans.clear()
         self._plans[key] = (state, rules, plan)
@@ -212,7 +223,9 @@ class Planner:
         found = self.find_item(item, day)
         if not found.done:
             self.store.append("check", {"date": day, "item": found.id})
-        return self.find_item(found.id, day)
+        # Our check is live in the fold now: no need to plan again to know it (that is the
+        # screen's next frame, not the tick's cost).
+        return dataclasses.replace(found, done=True)
 
     def uncheck(self, item: str, day: date | None = None) -> ChecklistItem:
         """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
@@ -221,7 +234,7 @@ class Planner:
         live = sorted(self.store.state().checks.get((day, found.id), frozenset()))
         if live:
             self.store.append("uncheck", {"date": day, "item": found.id, "removes": live})
-        return self.find_item(found.id, day)
+        return dataclasses.replace(found, done=False)
 
     def toggle(self, item: str, day: date) -> bool:
         """Tick or untick; returns whether the item is now done."""
@@ -479,9 +492,12 @@ def _inbox(raw: str, today: date) -> dict[str, Any]:
     if raw.strip().lower() in ("", "none", "off"):
         return {"inbox": None}
     folder = Path(raw).expanduser()
-    if not folder.is_dir():
-        raise InputError(f"inbox {raw!r}: not a folder")
-    return {"inbox": str(folder.resolve())}
+    try:
+        if not folder.is_dir():
+            raise InputError(f"inbox {raw!r}: not a folder")
+        return {"inbox": str(folder.resolve())}
+    except OSError as exc:  # a name too long, a loop of links
+        raise InputError(f"inbox {raw!r}: {exc.strerror or exc}") from None
 
 
 def _plan_name(raw: str, today: date) -> dict[str, Any]:

@@ -54,8 +54,6 @@ def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]
     for item in day.checklist:
         box = "[x]" if item.done else ("[-]" if item.withheld else "[ ]")
         text = f"{item.title}: {item.detail}" if item.detail else item.title
-        if item.withheld:
-            text += f" (withheld: {item.why})"
         lines.append(f"  {box} {item.id:<{width}}  {text}")
     return lines
 

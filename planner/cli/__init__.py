@@ -1,7 +1,8 @@
 """The `planner` command: `main(argv) -> int`; errors become one line and an exit code.
 
 Exit codes: 0 done; 1 an unexpected failure (a bug: please report it); 2 bad input
-(an argument, a value); 3 a bad or unreadable file in the data dir or a plan file.
+(an argument, a value); 3 a bad or unreadable file in the data dir or a plan file;
+10-18 and 130 a failed `planner sync` (planner/sync/errors.py, the README lists them).
 The TUI is imported lazily so `planner today` in a shell prompt never pays for Textual.
 """
 
@@ -12,12 +13,15 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.cli.common import CommandParser
 from planner.core.errors import PlannerError
 from planner.core.units import parse_date
+
+if TYPE_CHECKING:
+    from planner.service import Planner
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +78,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _run_demo(today)
     planner = Planner.open(args.data, today=today)
     if args.command is None:
+        _load_with_progress(planner)
         from planner.tui.app import run_tui
 
         return run_tui(planner)
@@ -94,3 +99,18 @@ def _run_demo(today: date | None) -> int:
     finally:
         # The demo's folder is throwaway: leave no copy of it behind in /tmp.
         shutil.rmtree(planner.store.data_dir.parent, ignore_errors=True)
+
+
+def _load_with_progress(planner: Planner) -> None:
+    """Fold the data dir before the app starts, with progress on a long first read.
+
+    A first start on a new machine reads every event file once (on every core); the fold
+    cache makes later starts read only what is new, and this prints nothing then.
+    """
+
+    def report(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rplanner: reading {total:,} event files (first start here): {done:,}", end=end,
+              file=sys.stderr, flush=True)  # fmt: skip
+
+    planner.store.load(report)

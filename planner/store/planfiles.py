@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +14,12 @@ import planner
 from planner.core.errors import DataError, InputError
 from planner.core.planfile import PlanRules, parse_plan
 from planner.store.atomic import atomic_write
-from planner.store.paths import ensure_private_dir
+from planner.store.cache import code_stamp, write_private
+from planner.store.paths import cache_dir, ensure_private_dir
 
 DEFAULT_PLAN = "standard"
 MAX_PLAN_BYTES = 1_000_000  # a plan is a few kB; anything this big is not a plan
-_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")  # longer is no plan's name (and no file's)
 _CONTENT_NAMED = re.compile(r"^(?P<name>.+)-(?P<sha8>[0-9a-f]{8})$")
 _NEW_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -49,7 +52,7 @@ def load_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -
     """
     path = find_plan(name, data_dir, sha)
     text = _read(path)
-    rules = parse_plan(text, str(path))
+    rules = _parsed(text, str(path))
     if sha is not None and path.parent != builtin_plans_dir() and rules.sha != sha:
         raise DataError(f"{path}: its content does not match the plan chosen ({sha[:8]})")
     # The name asked for is the name the service compares with the profile's choice.
@@ -112,7 +115,11 @@ class InstalledPlan:
 
 def install_plan(source: Path, data_dir: Path, name: str | None = None) -> InstalledPlan:
     """Check a plan file and copy it to <data>/plans/<name>-<sha8>.toml (0600), named by content."""
-    if not source.is_file():
+    try:
+        found = source.is_file()
+    except OSError as exc:  # a name too long, a loop of links
+        raise InputError(f"plan file {str(source)!r}: {exc.strerror or exc}") from None
+    if not found:
         raise InputError(f"plan file {str(source)!r}: not found")
     text = _read(source)
     rules = parse_plan(text, str(source))
@@ -183,3 +190,23 @@ def _read(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _parsed(text: str, source: str) -> PlanRules:
+    """parse_plan, remembered in the cache dir by content: a start need not parse TOML again."""
+    key = hashlib.sha256(f"{code_stamp()}\0{source}\0{text}".encode()).hexdigest()[:24]
+    try:
+        path = cache_dir() / "plans" / f"{key}.pickle"
+    except DataError:
+        return parse_plan(text, source)  # no cache dir to be had: parse every time
+    try:
+        cached = pickle.loads(path.read_bytes())
+        if isinstance(cached, PlanRules):
+            return cached
+    except Exception:
+        pass
+    rules = parse_plan(text, source)  # raises for a bad file: nothing is cached then
+    with contextlib.suppress(Exception):
+        ensure_private_dir(path.parent)
+        write_private(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    return rules

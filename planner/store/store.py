@@ -15,15 +15,15 @@ from typing import Any
 from planner.core.errors import DataError
 from planner.core.model import State
 from planner.store import cache as fold_cache
-from planner.store.atomic import PRIVATE_FILE, atomic_write, random_token
+from planner.store.atomic import PRIVATE_FILE, atomic_write, fsync_dir, random_token
+from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
 from planner.store.events import Event, decode_events, encode_events
 from planner.store.fold import Folder, unique_ordered
-from planner.store.paths import cache_dir, ensure_private_dir, state_dir
+from planner.store.paths import cache_dir, ensure_private_dir, missing_dirs, state_dir
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 LOCK_NAME = ".planner.lock"
 HOUR_MS = 3_600_000
 # Kinds where a None value means "clear this field": it is written as an `unset` list.
@@ -41,6 +41,8 @@ class Store:
         cache: Path | None = None,
         wall_ms: Callable[[], int] | None = None,
     ) -> None:
+        # Folders made here reach the disk in their parents with the first write (see _write).
+        self._new_folders = missing_dirs(Path(data_dir) / "events")
         self.data_dir = ensure_private_dir(Path(data_dir))
         self._events_dir = ensure_private_dir(self.data_dir / "events")
         self.device = device_id(ensure_private_dir(state) if state is not None else state_dir())
@@ -52,6 +54,7 @@ class Store:
         self._snap: fold_cache.Snapshot | None = None
         self._state: State | None = None
         self._cache_dirty = False
+        self._progress: Progress | None = None
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -60,7 +63,16 @@ class Store:
         with self._mutex:
             index = DiskIndex(str(self._events_dir))
             files = index.scan(self._listing_failed).new_files
-            return [event for path in files for event in self._read(Path(path), {})]
+            return self._read_all(files, {})
+
+    def load(self, progress: Progress | None = None) -> State:
+        """Load (from the cache and what is new) now, reporting progress on a long first read."""
+        with self._mutex:
+            self._progress = progress
+            try:
+                return self.state()
+            finally:
+                self._progress = None
 
     def state(self) -> State:
         """The fold of every event on disk and appended since; kept until it changes."""
@@ -90,6 +102,29 @@ class Store:
             changes = self._snap.index.scan(self._listing_failed, read=False)
             return bool(changes.new_files) or changes.gone
 
+    def recall(self, key: str) -> Any:
+        """A result remembered for the current event set (None if there is none)."""
+        with self._mutex:
+            snap = self._loaded()
+            slot = snap.extras.get(key)
+            return slot[1] if slot is not None and slot[0] == snap.generation else None
+
+    def remember(self, key: str, value: Any) -> None:
+        """Keep a result derived from the current state, in memory and in the cache."""
+        with self._mutex:
+            snap = self._loaded()
+            current = {k: v for k, v in snap.extras.items() if v[0] == snap.generation}
+            if len(current) >= 32:
+                current.clear()
+            current[key] = (snap.generation, value)
+            snap.extras = current
+            self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        if not self._cache_dirty:
+            self._cache_dirty = True
+            atexit.register(self.save_cache)
+
     def save_cache(self) -> None:
         """Write the folded state to the cache dir if it changed since it was read."""
         with self._mutex:
@@ -112,8 +147,7 @@ class Store:
             for message in snap.bad_files.values():
                 self._notice(message)
             if self._catch_up(snap) or not snap.index.folders:
-                self._cache_dirty = True
-                atexit.register(self.save_cache)
+                self._mark_dirty()
         return self._snap
 
     def _empty_snapshot(self) -> fold_cache.Snapshot:
@@ -127,42 +161,36 @@ class Store:
         if changes.gone:
             fresh = self._empty_snapshot()
             fresh.clock_high, fresh.ahead = snap.clock_high, snap.ahead
+            fresh.generation = snap.generation + 1
             self._snap = snap = fresh
             changes = snap.index.scan(self._listing_failed)
         if not changes.new_files:
             return False
-        events = [e for path in changes.new_files for e in self._read(Path(path), snap.bad_files)]
+        events = self._read_all(changes.new_files, snap.bad_files)
         self._observe(snap, events)
         snap.folder.add(events)
         if snap.folder.conflicted:  # two different events under one id: settle it from scratch
             snap.folder = Folder()
             snap.folder.add(unique_ordered(self.events()))
         self._state = None
-        self._cache_dirty = True
+        snap.generation += 1
+        self._mark_dirty()
         return True
 
     def _listing_failed(self, folder: str, exc: OSError) -> None:
         self._notice(f"{folder}: cannot list this folder: {exc.strerror}")
 
-    def _read(self, path: Path, bad_files: dict[str, str]) -> list[Event]:
-        """The events of one file, or none (with a notice) if it cannot be used."""
-        try:
-            with open(path, "rb") as f:
-                raw = f.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            self._notice(f"{path}: cannot read: {exc.strerror}")
-            return []
-        if len(raw) > MAX_FILE_BYTES:
-            message = f"{path}: larger than 16 MB, too big for an event file; skipped"
-        else:
-            try:
-                return decode_events(raw, path)
-            except DataError as exc:
-                message = exc.message
-        # Event files never change, so a bad one stays bad: remember it rather than re-read it.
-        bad_files[str(path)] = message
-        self._notice(message)
-        return []
+    def _read_all(self, paths: list[str], bad_files: dict[str, str]) -> list[Event]:
+        """The events of these files; a file that cannot be used is skipped with a notice."""
+        events: list[Event] = []
+        for path, found, notice, bad in read_event_files(paths, self._progress):
+            events.extend(found)
+            if notice is not None:
+                # Event files never change: a bad one stays bad, so remember it, not re-read it.
+                if bad:
+                    bad_files[path] = notice
+                self._notice(notice)
+        return events
 
     def _restore_clock(self, snap: fold_cache.Snapshot) -> None:
         if snap.clock_high:
@@ -224,12 +252,23 @@ class Store:
             raw = encode_events(drafts)
             # Keep what a later load will read, not the caller's objects (tuples, ints...).
             events = decode_events(raw, path)
+            device_folder, month_folder = path.parent.parent, path.parent
+            new = [
+                *self._new_folders,
+                *(f for f in (device_folder, month_folder) if not f.is_dir()),
+            ]
             ensure_private_dir(path.parent)
             atomic_write(path, raw)
+            # A folder this write created must be durable in its parent too: a file fsynced
+            # in a folder whose own entry is lost in a power cut is lost with it.
+            for folder in new:
+                _sync_entry(folder, self.data_dir)
+            self._new_folders = []
             snap.index.took(path)
             snap.folder.add(events)
+            snap.generation += 1
             self._state = None
-            self._cache_dirty = True
+            self._mark_dirty()
         return events
 
     @contextlib.contextmanager
@@ -247,6 +286,15 @@ class Store:
             yield
         finally:
             os.close(fd)  # closing the descriptor releases the lock
+
+
+def _sync_entry(folder: Path, data_dir: Path) -> None:
+    """Make a new folder's entry durable in its parent (outside the data dir: best effort)."""
+    try:
+        fsync_dir(folder.parent)
+    except (OSError, DataError):
+        if folder.parent.is_relative_to(data_dir):
+            raise
 
 
 def _month(hlc: str) -> str:
