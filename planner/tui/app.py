@@ -1,24 +1,39 @@
-"""The planner App: built from a `Planner`, it opens on Today, or on onboarding the first time."""
+"""The planner App: built from a `Planner`, it opens on Today, or on onboarding the first time.
+
+Screens other than Today are imported when first opened, so the first paint pays only for Today.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from planner.core.errors import PlannerError
-from planner.tui.messages import PlanShown, ProfileSaved
+from planner.tui.commands import NAVIGATION, global_bindings, global_commands, screen_commands
+from planner.tui.messages import (
+    DataChanged,
+    DataSaved,
+    DayChosen,
+    PlanShown,
+    ProfileSaved,
+    SyncRequested,
+)
+from planner.tui.screens.section import SectionScreen
 from planner.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
     from planner.service import Planner
+    from planner.tui.syncing import Syncer, SyncProgressed
 
 # Set by the start-up benchmark: paint Today once, then exit.
 FIRST_PAINT_ENV = "PLANNER_BENCH_FIRST_PAINT"
+POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a cheap stat)
 
 
 class PlannerApp(App[int]):
@@ -27,17 +42,25 @@ class PlannerApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        *global_bindings(),
+        Binding("ctrl+q", "force_quit", "Quit", priority=True, show=False),
     ]
 
     def __init__(
-        self, planner: Planner, *, first_paint_exit: bool = False, demo: bool = False
+        self,
+        planner: Planner,
+        *,
+        first_paint_exit: bool = False,
+        demo: bool = False,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__()
         self.planner = planner
         self.first_paint_exit = first_paint_exit
         self.demo = demo
+        self.poll_seconds = poll_seconds
         self._shown_notices: set[str] = set()
+        self._syncer: Syncer | None = None
 
     def get_default_screen(self) -> Screen[None]:
         # The first screen is the default screen, so that the first frame is Today itself.
@@ -46,27 +69,47 @@ class PlannerApp(App[int]):
         except PlannerError:
             first_start = False  # Today shows the error in place of the plan
         if not first_start:
-            return self._today()
+            return self._new_today()
         # Only a first start pays for importing the form widgets.
         from planner.tui.machine import machine_zone
         from planner.tui.screens.onboarding import OnboardingScreen
 
         return OnboardingScreen(self.planner, machine_tz=machine_zone())
 
-    def _today(self) -> TodayScreen:
+    def _new_today(self) -> TodayScreen:
         return TodayScreen(
             self.planner, exit_after_first_paint=self.first_paint_exit, demo=self.demo
         )
 
     def on_mount(self) -> None:
         self.show_new_notices()
+        if self.first_paint_exit:
+            return
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self._poll_tick, name="poll")
+        self.import_inbox()
+
+    # ---- what the screens say ----------------------------------------------------------
 
     def on_plan_shown(self, _: PlanShown) -> None:
         self.show_new_notices()
 
     def on_profile_saved(self, _: ProfileSaved) -> None:
         # Pushed over onboarding (a default screen cannot be switched away); nothing returns there.
-        self.push_screen(self._today())
+        self.push_screen(self._new_today())
+
+    def on_data_saved(self, _: DataSaved) -> None:
+        self.data_changed()
+
+    def on_day_chosen(self, message: DayChosen) -> None:
+        today = self.back_to_today()
+        if today is not None:
+            today.show_day(message.day)
+
+    def data_changed(self) -> None:
+        """Tell every open screen to re-read; each keeps its cursor."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
 
     def show_new_notices(self) -> None:
         """Each store notice (a corrupt file, a skipped event) is shown once, as a toast."""
@@ -75,34 +118,186 @@ class PlannerApp(App[int]):
                 self._shown_notices.add(notice)
                 self.notify(notice, title="Data", severity="warning", timeout=12)
 
+    # ---- files arriving from elsewhere ---------------------------------------------------
+
+    def _poll_tick(self) -> None:
+        if not any(w.group == "poll" and not w.is_finished for w in self.workers):
+            self.look_for_changes()
+
+    @work(thread=True, group="poll", exit_on_error=False)
+    def look_for_changes(self) -> None:
+        """Re-read the data dir in a thread if files arrived (a sync, a cron job, another app)."""
+        try:
+            changed = self.planner.refresh_if_changed()
+        except PlannerError as error:
+            self.call_from_thread(self.notify, error.message, title="Data", severity="error")
+            return
+        if changed:
+            self.call_from_thread(self.data_changed)
+
+    @work(thread=True, group="inbox", exit_on_error=False)
+    def import_inbox(self) -> None:
+        """New files in the runner's inbox folder (a watch's, a sync tool's) come in at start."""
+        try:
+            report = self.planner.import_inbox()
+        except PlannerError as error:
+            self.call_from_thread(self.notify, error.message, title="Inbox", severity="warning")
+            return
+        if report is not None and report.imported:
+            count = len(report.imported)
+            message = f"{count} new run{'s' if count != 1 else ''} from your inbox folder."
+            self.call_from_thread(self.notify, message, title="Inbox")
+            self.call_from_thread(self.data_changed)
+
+    # ---- sync --------------------------------------------------------------------------
+
+    @property
+    def syncer(self) -> Syncer:
+        if self._syncer is None:
+            from planner.tui.syncing import Syncer
+
+            self._syncer = Syncer(self)
+        return self._syncer
+
+    def on_sync_requested(self, message: SyncRequested) -> None:
+        self.syncer.start(message.target)
+
+    def on_sync_progressed(self, message: SyncProgressed) -> None:
+        self.syncer.show_progress(message.progress)
+
+    # ---- going places ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NAVIGATION:
+            screen = self.screen
+            here = isinstance(screen, SectionScreen) and action == screen.SECTION_ACTION
+            return self._can_navigate(self.screen, action) and not here
+        return True
+
+    def _can_navigate(self, screen: Screen[Any], action: str = "") -> bool:
+        """Not over a modal (Escape closes that first); nowhere but quit before onboarding."""
+        if isinstance(screen, ModalScreen):
+            return False
+        return action == "quit" or self.today_screen() is not None
+
+    def today_screen(self) -> TodayScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, TodayScreen)), None)
+
+    def back_to_today(self) -> TodayScreen | None:
+        """Close whatever is over Today; Today itself, or None before onboarding is done."""
+        today = self.today_screen()
+        while today is not None and self.screen is not today:
+            self.pop_screen()
+        return today
+
+    def open_section(self, screen: SectionScreen) -> None:
+        """Show a section over Today, in place of the section shown (one deep, never a pile)."""
+        if type(self.screen) is type(screen):
+            return
+        if isinstance(self.screen, SectionScreen):
+            self.switch_screen(screen)
+        else:
+            self.back_to_today()
+            self.push_screen(screen)
+
+    async def action_back(self) -> None:
+        if isinstance(self.screen, SectionScreen):
+            self.pop_screen()
+
+    def action_today(self) -> None:
+        today = self.back_to_today()
+        if today is not None:
+            today.action_back_to_today()
+
+    def action_week(self) -> None:
+        from planner.tui.screens.week import WeekScreen
+
+        self.open_section(WeekScreen(self.planner))
+
+    def action_history(self) -> None:
+        from planner.tui.screens.history import HistoryScreen
+
+        self.open_section(HistoryScreen(self.planner))
+
+    def action_profile(self) -> None:
+        from planner.tui.screens.profile import ProfileScreen
+
+        self.open_section(ProfileScreen(self.planner))
+
+    def action_races(self) -> None:
+        from planner.tui.screens.races import RacesScreen
+
+        self.open_section(RacesScreen(self.planner))
+
+    def action_import_runs(self) -> None:
+        from planner.tui.screens.importing import ImportScreen
+
+        self.open_section(ImportScreen(self.planner))
+
+    def action_checkin(self) -> None:
+        from planner.tui.screens.checkin import CheckinScreen
+
+        try:
+            screen = CheckinScreen(self.planner)
+        except PlannerError as error:
+            self.notify(error.message, title="Check-in", severity="error")
+            return
+        self.push_screen(screen, self._after_write)
+
+    def action_log_run(self) -> None:
+        from planner.tui.screens.log_run import LogRunScreen
+
+        self.push_screen(LogRunScreen(self.planner), self._after_write)
+
+    def _after_write(self, written: object) -> None:
+        """A modal's result: anything but None means it wrote, so every screen re-reads."""
+        if written is not None:
+            self.data_changed()
+
+    def action_sync(self) -> None:
+        from planner.tui.screens.sync import SyncScreen
+
+        try:
+            target = self.planner.sync_target()
+        except PlannerError:
+            target = None
+        self.push_screen(SyncScreen(target, syncing=self.syncer.running))
+
     def action_help(self) -> None:
         from planner.tui.screens.help import HelpScreen, key_rows, own_bindings
 
         if isinstance(self.screen, HelpScreen):
             return
         # The focused widget's keys first: on Today those are the checklist's, the most used.
-        nodes = [node for node in (self.screen.focused, self.screen, self) if node is not None]
-        rows = key_rows(own_bindings(nodes), self.get_key_display)
+        nodes = [node for node in (self.screen.focused, self.screen) if node is not None]
+        here = key_rows(own_bindings(nodes), self.get_key_display)
+        everywhere = key_rows(own_bindings([self]), self.get_key_display)
         if self.ENABLE_COMMAND_PALETTE:
-            rows.append(
-                (self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, "")), "Commands")
-            )
-        self.push_screen(HelpScreen(rows))
+            palette = Binding(self.COMMAND_PALETTE_BINDING, "")
+            everywhere.append((self.get_key_display(palette), "Commands"))
+        self.push_screen(HelpScreen(here, everywhere))
 
     async def action_quit(self) -> None:
         self.exit(0)
 
+    async def action_force_quit(self) -> None:
+        self.exit(0)
+
+    # ---- the command palette -----------------------------------------------------------------
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if isinstance(screen, TodayScreen):
-            yield SystemCommand(
-                "Previous day", "Show the plan of the day before", screen.action_previous_day
-            )
-            yield SystemCommand(
-                "Next day", "Show the plan of the day after", screen.action_next_day
-            )
-            yield SystemCommand("Back to today", "Show today's plan", screen.action_back_to_today)
-            yield SystemCommand("Keys", "List every key and what it does", self.action_help)
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Keys", "Quit"):  # ours say more
+                yield command
+        yield SystemCommand(
+            "Light or dark theme",
+            "Switch between the light and dark themes",
+            self.action_toggle_dark,
+        )
+        allowed = {action for action in NAVIGATION if self._can_navigate(screen, action)}
+        yield from global_commands(self, allowed | {"help"})
+        nodes = [node for node in (screen.focused, screen) if node is not None]
+        yield from screen_commands(self, nodes)
 
 
 def run_tui(planner: Planner, *, demo: bool = False) -> int:

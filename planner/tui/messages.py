@@ -1,6 +1,8 @@
-"""Messages that cross screens: posted up to the App, which decides what to show next."""
+"""Messages that cross screens: screens post them up to the App; it sends `DataChanged` down."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual.message import Message
 
@@ -11,3 +13,27 @@ class ProfileSaved(Message):
 
 class PlanShown(Message):
     """A screen read fresh state from the service; the App shows any new notices it raised."""
+
+
+class DataSaved(Message):
+    """A screen wrote to the data dir (a run, a profile, a race); every open screen re-reads."""
+
+
+class DataChanged(Message):
+    """Sent by the App to each open screen: the data changed, re-read it and keep the cursor."""
+
+
+class DayChosen(Message):
+    """The runner picked a day elsewhere (on Week); the App shows it on Today."""
+
+    def __init__(self, day: date) -> None:
+        super().__init__()
+        self.day = day
+
+
+class SyncRequested(Message):
+    """The runner asked to sync with `target`; the App runs it, so closing the dialog is safe."""
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target

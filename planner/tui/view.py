@@ -18,6 +18,7 @@ BADGES: dict[str, str] = {
     "race_recovery": "RACE RECOVERY",
     "see_clinician": "SEE A CLINICIAN",
 }
+CHECKIN_PROMPT = "Morning check-in not done yet: press c"
 DISCLAIMER = (
     "planner gives general guidance, not medical advice. See a clinician for pain or injury."
 )
@@ -40,6 +41,7 @@ class DayView:
     reasons: tuple[str, ...] = ()
     last_run: str = ""
     checklist: tuple[ChecklistItem, ...] = ()
+    checkin_due: bool = False  # today, and no morning check-in yet
 
     @property
     def see_clinician(self) -> bool:
@@ -50,8 +52,10 @@ class DayView:
         return f"Checklist  {progress_label(self.checklist)}"
 
 
-def day_view(plan: Plan, runs: Sequence[Run], today: date, units: str) -> DayView:
-    """The first day of `plan` as Today shows it."""
+def day_view(
+    plan: Plan, runs: Sequence[Run], today: date, units: str, checked_in: bool = True
+) -> DayView:
+    """The first day of `plan` as Today shows it; `checked_in`: today's check-in is done."""
     day = plan.days[0]
     return DayView(
         day=day.date,
@@ -67,6 +71,7 @@ def day_view(plan: Plan, runs: Sequence[Run], today: date, units: str) -> DayVie
         reasons=day.reasons,
         last_run=last_run_label(runs, day.date, units),
         checklist=day.checklist,
+        checkin_due=day.date == today and not checked_in,
     )
 
 

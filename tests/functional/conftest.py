@@ -72,3 +72,13 @@ def planner(data_dir: Path) -> Planner:
 @pytest.fixture
 def app(planner: Planner) -> PlannerApp:
     return PlannerApp(planner)
+
+
+@pytest.fixture
+def demo_planner(data_dir: Path) -> Planner:
+    """The demo runner's 12 weeks (seeded, so the same every time): runs, ticks, a profile."""
+    from planner.demo import demo_events
+
+    planner = open_planner(data_dir)
+    planner.store.append_batch(demo_events(TODAY))
+    return planner

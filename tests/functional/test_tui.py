@@ -122,8 +122,13 @@ async def test_question_mark_opens_help_and_escape_closes_it(app: PlannerApp) ->
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = text_of(app, "#help-keys")
-        for expected in ("Tick", "Prev day", "Next day", "Today", "Quit", "j / ↓"):
+        for expected in ("Tick", "Prev day", "Next day", "j / ↓"):
             assert expected in keys
+        everywhere = text_of(app, "#help-everywhere")
+        for expected in ("Today", "Check-in", "Week", "History", "Log run", "Import", "Races"):
+            assert expected in everywhere
+        for expected in ("Profile", "Sync", "q / ^q  Quit", "^p  Commands"):
+            assert expected in everywhere
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
         await pilot.press("question_mark", "question_mark")
@@ -260,3 +265,25 @@ async def test_tab_reaches_the_reasons_and_back(app: PlannerApp) -> None:
         assert app.focused is not None and app.focused.id == "summary"
         await pilot.press("shift+tab")
         assert isinstance(app.focused, Checklist)
+
+
+def test_today_loads_none_of_the_other_screens() -> None:
+    """Week, History and the dialogs are imported when first opened, not on the way to Today."""
+    import subprocess
+    import sys
+
+    lazy = [
+        "planner.tui.screens.week",
+        "planner.tui.screens.history",
+        "planner.tui.screens.checkin",
+        "planner.tui.screens.log_run",
+        "planner.tui.screens.profile",
+        "planner.tui.screens.races",
+        "planner.tui.screens.importing",
+        "planner.tui.syncing",
+        "planner.importers",
+        "planner.sync",
+    ]
+    code = f"import sys, planner.tui.app\nprint([m for m in {lazy!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

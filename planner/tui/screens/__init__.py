@@ -1,1 +1,1 @@
-"""The screens of the TUI: Today, onboarding and the key help."""
+"""The screens: Today, Week, History, Races, Import, Profile, onboarding, and the dialogs."""

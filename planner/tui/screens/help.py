@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -57,13 +57,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
     ]
 
-    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, rows: Sequence[tuple[str, str]], everywhere: Sequence[tuple[str, str]] = ()
+    ) -> None:
         super().__init__()
         self.rows = rows
+        self.everywhere = everywhere
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-panel") as panel:
+        with VerticalScroll(id="help-panel") as panel:
             panel.border_title = "Keys"
             panel.border_subtitle = "esc, ? or q to close"
-            yield Static(key_table(self.rows), id="help-keys")
+            with Horizontal(id="help-columns"):
+                with Vertical(classes="help-column"):
+                    yield Static("On this screen", classes="help-heading")
+                    yield Static(key_table(self.rows), id="help-keys")
+                if self.everywhere:
+                    with Vertical(classes="help-column"):
+                        yield Static("Everywhere", classes="help-heading")
+                        yield Static(key_table(self.everywhere), id="help-everywhere")
             yield Static(DISCLAIMER, id="help-disclaimer", markup=False)

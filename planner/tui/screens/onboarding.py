@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from planner.core.errors import InputError, PlannerError
 from planner.tui.messages import ProfileSaved
 from planner.tui.view import DISCLAIMER
+from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -48,7 +49,7 @@ class OnboardingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start planning"),
         # Priority, as on the App, so that this one (shown) wins over the App's (hidden).
-        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+        Binding("ctrl+q", "app.force_quit", "Quit", priority=True),
     ]
     AUTO_FOCUS = "#age"
 
@@ -81,7 +82,7 @@ class OnboardingScreen(Screen[None]):
             yield Static(DISCLAIMER, id="onboarding-disclaimer", markup=False)
             yield Static(id="onboarding-error", markup=False)
             yield Button("Start planning", variant="primary", id="start")
-        yield Footer()
+        yield KeyFooter()
 
     @on(RadioSet.Changed, "#units")
     def weight_unit_follows_units(self, event: RadioSet.Changed) -> None:

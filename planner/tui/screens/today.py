@@ -9,14 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.core.errors import PlannerError
-from planner.tui.messages import PlanShown
+from planner.tui.messages import DataChanged, PlanShown
 from planner.tui.view import DayView, day_view, no_plan_view
 from planner.tui.widgets.checklist import Checklist, withheld_reason
 from planner.tui.widgets.day_header import DayHeader
 from planner.tui.widgets.day_summary import DaySummary
+from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -27,15 +28,17 @@ WIDE_FROM = 100  # columns
 class TodayScreen(Screen[None]):
     """One day's plan; `[` and `]` browse the days around today."""
 
+    # t (back to today), ? and q are the App's: they work on every screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "previous_day", "Prev day"),
-        Binding("right_square_bracket", "next_day", "Next day"),
-        Binding("t", "back_to_today", "Today"),
+        Binding(
+            "left_square_bracket", "previous_day", "Prev day", tooltip="The plan of the day before"
+        ),
+        Binding(
+            "right_square_bracket", "next_day", "Next day", tooltip="The plan of the day after"
+        ),
         # The reasons pane scrolls too: tab to it, then the arrow keys.
         Binding("tab", "app.focus_next", "Other pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Other pane", show=False),
-        Binding("question_mark", "app.help", "Keys"),
-        Binding("q", "app.quit", "Quit"),
     ]
     # Side by side once the checklist and the reasons both fit; stacked on an 80-column terminal.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's API)
@@ -68,7 +71,7 @@ class TodayScreen(Screen[None]):
             with Vertical(id="checklist-pane"):
                 yield Static(view.progress, id="progress", markup=False)
                 yield Checklist(view.checklist, id="checklist")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.post_message(PlanShown())
@@ -89,9 +92,15 @@ class TodayScreen(Screen[None]):
         self.query_one(Checklist).show_items(view.checklist)
         self.post_message(PlanShown())
 
+    def on_data_changed(self, _: DataChanged) -> None:
+        """Files arrived or another screen wrote: show the same day afresh, cursor kept."""
+        self.show_day(self.day)
+
     def _view(self, day: date) -> DayView:
         plan = self.planner.plan(start=day, days=1)
-        return day_view(plan, self.planner.runs(), self._today(), self.planner.profile.units)
+        today = self._today()
+        checked_in = today in self.planner.checkins()
+        return day_view(plan, self.planner.runs(), today, self.planner.profile.units, checked_in)
 
     def _toast(self, error: PlannerError) -> None:
         """A service error is a toast, never a traceback."""

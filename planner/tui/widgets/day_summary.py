@@ -7,7 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from planner.tui.view import DISCLAIMER, DayView
+from planner.tui.view import CHECKIN_PROMPT, DISCLAIMER, DayView
 from planner.tui.widgets.bullets import Bullets
 
 
@@ -26,6 +26,9 @@ class DaySummary(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         view = self.view
+        prompt = Static(CHECKIN_PROMPT, id="checkin-prompt", markup=False)
+        prompt.display = view.checkin_due
+        yield prompt
         with Horizontal(id="headline"):
             yield Label(view.badge, id="badge", classes=badge_class(view))
             yield Static(Content(view.guidance), id="guidance")
@@ -37,6 +40,7 @@ class DaySummary(VerticalScroll):
     def show(self, view: DayView) -> None:
         self.view = view
         self.set_class(view.see_clinician, "-see-clinician")
+        self.query_one("#checkin-prompt").display = view.checkin_due
         badge = self.query_one("#badge", Label)
         badge.update(view.badge)
         badge.set_classes(badge_class(view))

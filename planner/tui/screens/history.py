@@ -1,0 +1,241 @@
+"""History: every run in a sortable table, the load charts, and a calendar of completed days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets.data_table import ColumnKey
+
+from planner.core.errors import PlannerError
+from planner.core.model import Run
+from planner.core.rules import LoadRules
+from planner.core.trend import LoadPoint
+from planner.tui.history_view import (
+    COLUMN_KEYS,
+    RUN_COLUMNS,
+    day_completion,
+    heat_summary,
+    run_cells,
+    sorted_runs,
+)
+from planner.tui.load_charts import fitness_chart, load_note, ratio_chart
+from planner.tui.screens.section import SectionScreen
+from planner.tui.widgets.heatmap import Heatmap
+from planner.tui.widgets.key_footer import KeyFooter
+from planner.tui.widgets.line_chart import LineChart
+
+if TYPE_CHECKING:
+    from planner.service import Planner
+
+TREND_DAYS = 120
+MIN_TREND_DAYS = 28
+CALENDAR_DAYS = 366  # the most the plan gives at once: a year of weeks and a day
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    """Everything History shows, read in a worker thread."""
+
+    today: date
+    units: str
+    runs: tuple[Run, ...]
+    trend: tuple[LoadPoint, ...]
+    rules: LoadRules
+    shares: dict[date, float]
+
+
+class HistoryScreen(SectionScreen):
+    """Three tabs; 1, 2 and 3 switch between them, o and O sort the runs."""
+
+    SECTION_ACTION = "history"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "tab('runs')", "Runs", show=False, tooltip="The table of runs"),
+        Binding(
+            "2",
+            "tab('load')",
+            "Load",
+            show=False,
+            tooltip="Fitness, fatigue, form and the load ratio",
+        ),
+        Binding(
+            "3",
+            "tab('calendar')",
+            "Calendar",
+            show=False,
+            tooltip="Which days you ticked everything",
+        ),
+        Binding("o", "sort_next", "Sort", tooltip="Sort the runs by the next column"),
+        Binding("O", "sort_reverse", "Reverse", show=False, tooltip="Reverse the order of runs"),
+    ]
+
+    AUTO_FOCUS = "#runs-table"
+
+    def __init__(self, planner: Planner) -> None:
+        super().__init__(planner)
+        self.sort_column = "date"
+        self.sort_reverse = True  # newest first
+        self.data: HistoryData | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("History", id="history-title", classes="section-title", markup=False)
+        with TabbedContent(initial="runs", id="history-tabs"):
+            with TabPane("1 Runs", id="runs"):
+                yield DataTable(id="runs-table", cursor_type="row", zebra_stripes=True)
+            with TabPane("2 Load", id="load"):
+                yield LineChart(id="fitness-chart")
+                yield LineChart(id="ratio-chart")
+                yield Static(id="load-note", markup=False)
+            with TabPane("3 Calendar", id="calendar"):
+                yield Static("Days you ticked off", id="heat-title", markup=False)
+                yield Heatmap(id="heatmap")
+                yield Static(id="heat-summary", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in RUN_COLUMNS:
+            table.add_column(column.label, key=column.key)
+        self.query_one(TabbedContent).loading = True
+        self.reload()
+
+    def reload(self) -> None:
+        self.read_history()
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def read_history(self) -> None:
+        """The year of plans and the trend take a moment on a long history: read them aside."""
+        planner = self.planner
+        try:
+            today = planner.today()
+            first = today - timedelta(days=CALENDAR_DAYS - 1)
+            days = planner.plan(start=first, days=CALENDAR_DAYS).days
+            data = HistoryData(
+                today=today,
+                units=planner.profile.units,
+                runs=planner.runs(),
+                trend=planner.load_trend(trend_days(planner.runs(), today)),
+                rules=planner.rules().load,
+                shares=day_completion(days),
+            )
+        except PlannerError as error:
+            self.app.call_from_thread(self.toast_error, error)
+            return
+        self.app.call_from_thread(self.show_history, data)
+
+    def show_history(self, data: HistoryData) -> None:
+        self.data = data
+        self.query_one(TabbedContent).loading = False
+        self.query_one("#history-title", Static).update(history_title(data))
+        self.fill_table()
+        self.query_one("#fitness-chart", LineChart).show(fitness_chart(data.trend))
+        self.query_one("#ratio-chart", LineChart).show(ratio_chart(data.trend, data.rules))
+        self.query_one("#load-note", Static).update(load_note(data.rules))
+        shares = since_first_use(data.shares, data.runs)
+        self.query_one(Heatmap).show(shares, data.today)
+        self.query_one("#heat-summary", Static).update(summary_text(shares, data.today))
+
+    def fill_table(self) -> None:
+        """Rows in the chosen order; the cursor stays on the run it was on."""
+        if self.data is None:
+            return
+        table = self.query_one(DataTable)
+        keep = self.highlighted_run_id()
+        table.clear()
+        numeric = {column.key for column in RUN_COLUMNS if column.numeric}
+        for run in sorted_runs(self.data.runs, self.sort_column, self.sort_reverse):
+            cells = run_cells(run, self.data.units)
+            table.add_row(
+                *(
+                    Text(cell, justify="right" if key in numeric else "left")
+                    for key, cell in zip(COLUMN_KEYS, cells, strict=True)
+                ),
+                key=run.id,
+            )
+        self._label_columns()
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def highlighted_run_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _label_columns(self) -> None:
+        table = self.query_one(DataTable)
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        for column in RUN_COLUMNS:
+            label = column.label + (arrow if column.key == self.sort_column else "")
+            table.columns[ColumnKey(column.key)].label = Text(label)
+        table.refresh()
+
+    def sort_by(self, column: str) -> None:
+        """A new column sorts high to low (newest first); the same column again flips it."""
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, column not in ("type", "source")
+        self.fill_table()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self.sort_by(str(event.column_key.value))
+
+    def action_sort_next(self) -> None:
+        index = COLUMN_KEYS.index(self.sort_column)
+        self.sort_by(COLUMN_KEYS[(index + 1) % len(COLUMN_KEYS)])
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.sort_column)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("sort_next", "sort_reverse"):
+            return self.query_one(TabbedContent).active == "runs"
+        return True
+
+    def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+
+
+def trend_days(runs: tuple[Run, ...], today: date) -> int:
+    """Up to 120 days, but not weeks of nothing before a short history: from a week before it."""
+    if not runs:
+        return MIN_TREND_DAYS
+    return min(TREND_DAYS, max(MIN_TREND_DAYS, (today - runs[0].date).days + 8))
+
+
+def history_title(data: HistoryData) -> str:
+    recent = [run for run in data.runs if run.date > data.today - timedelta(weeks=12)]
+    km = sum(run.distance_m for run in recent) / 1000
+    distance = f"{km / 1.609344:.0f} mi" if data.units == "imperial" else f"{km:.0f} km"
+    plural = "" if len(data.runs) == 1 else "s"
+    return f"History · {len(data.runs)} run{plural} · {distance} in the last 12 weeks"
+
+
+def since_first_use(shares: dict[date, float], runs: tuple[Run, ...]) -> dict[date, float]:
+    """Days from the first run or the first tick on: before that the calendar stays blank."""
+    starts = [day for day, share in shares.items() if share > 0]
+    if runs:
+        starts.append(runs[0].date)
+    if not starts:
+        return {}
+    first = min(starts)
+    return {day: share for day, share in shares.items() if day >= first}
+
+
+def summary_text(shares: dict[date, float], today: date) -> str:
+    if not shares:
+        return "Nothing ticked yet: tick today's items and this calendar fills in."
+    s = heat_summary(shares, today)
+    streak = f"; {s.streak} day{'s' if s.streak != 1 else ''} in a row" if s.streak else ""
+    return f"{s.full} days fully done, {s.partial} partly, {s.none} with nothing ticked{streak}."
