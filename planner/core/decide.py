@@ -311,12 +311,23 @@ def _hard_in_window(f: DayFacts, limit: HardLimit) -> list[Session]:
 
 
 def _full_window(f: DayFacts) -> tuple[HardLimit, list[Session]] | None:
-    """The first hard-session limit that today's session would break, with the sessions in it."""
-    for limit in f.limits.hard_limits:
-        sessions = _hard_in_window(f, limit)
-        if len(sessions) >= limit.count:
-            return limit, sessions
-    return None
+    """The hard-session limit that today's session would break for longest, with its sessions.
+
+    An older runner is held to the younger rows' limits too; the reason names the limit that
+    keeps quality away longest (usually their own row), not whichever row comes first.
+    """
+    full = [
+        (limit, sessions)
+        for limit in f.limits.hard_limits
+        if len(sessions := _hard_in_window(f, limit)) >= limit.count
+    ]
+    return max(full, key=lambda pair: (_frees_on(*pair), -pair[0].count), default=None)
+
+
+def _frees_on(limit: HardLimit, sessions: list[Session]) -> date:
+    """The day this window has room again: once enough of its oldest sessions drop out."""
+    oldest_to_go = sorted(s.date for s in sessions)[len(sessions) - limit.count]
+    return oldest_to_go + timedelta(days=limit.window_days)
 
 
 def _new_runner_note(f: DayFacts) -> str:

@@ -69,11 +69,12 @@ def test_week(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
     """You should see "Week  Sat 21 Nov – Sat 5 Dec", then "Past 7 days" with seven days each
-    named like "Mon 23 Nov", a coloured day type, how much was ticked ("4/9 ━━━━────", the
-    ticked part green) and the run guidance; "Today" with Sat 28 Nov under a soft cursor that
-    leaves its day type readable; "Next 7 days · projected" with dim "projected" in place of
-    ticks (all fifteen days fit at 80x24); under (80x24) or beside (120x40) the list, today's
-    day type and its reasons as bullets; no "w Week" in the footer, since this is Week."""
+    named like "Mon 23 Nov", a coloured day type (QUALITY OK on Tue 24 and Fri 27, EASY on the
+    others), how much was ticked ("4/9 ━━━━────", the ticked part green) and the run guidance;
+    "Today" with Sat 28 Nov under a soft cursor that leaves its day type readable; "Next 7
+    days · projected" with dim "projected" in place of ticks (all fifteen days fit at 80x24);
+    under (80x24) or beside (120x40) the list, today's day type and its reasons as bullets; no
+    "w Week" in the footer, since this is Week."""
     snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("w"))
 
 
@@ -82,7 +83,7 @@ def test_week(
 def test_history_runs(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see "History · 56 runs · 484 km in the last 12 weeks", the tabs "1 Runs",
+    """You should see "History · 56 runs · 458 km in the last 12 weeks", the tabs "1 Runs",
     "2 Load" and "3 Calendar" with Runs active, and a table of runs newest first ("Date ▼"):
     Fri 27 Nov 2026, 8.3 km, 43:05, 5:11/km, RPE 7, HR 165, tempo, demo; the first row
     highlighted, the table focused; "o Sort" in the footer."""
@@ -94,11 +95,11 @@ def test_history_runs(
 def test_history_load(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see the Load tab: "Fitness, fatigue, form" with a legend (━ form −11,
-    ┅ fatigue 152, ━ fitness 183, each mark in its line's colour): fitness (green) rising from
+    """You should see the Load tab: "Fitness, fatigue, form" with a legend (━ form −22,
+    ┅ fatigue 146, ━ fitness 165, each mark in its line's colour): fitness (green) rising from
     early September, fatigue (orange, dotted) above it, form (blue) dipping below a dotted zero
-    line, the scale 279 to −174 on the left and "Sat 29 Aug … today" under it; then "Load
-    ratio, acute:chronic  ━ ratio 0.83": a line from early October inside a green-shaded band
+    line, the scale 231 to −142 on the left and "Sat 29 Aug … today" under it; then "Load
+    ratio, acute:chronic  ━ ratio 0.88": a line from early October inside a green-shaded band
     (0.8-1.3) under a red dotted line at 1.5; then the note explaining them; no "o Sort"."""
     snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("H", "2"))
 
