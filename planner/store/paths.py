@@ -37,7 +37,7 @@ def cache_dir() -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and missing parents) and make it, and what was created, 0700."""
     path = Path(path)
-    created = _missing_dirs(path)
+    created = missing_dirs(path)
     try:
         path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         # mkdir's mode is filtered by the umask; health data must not depend on it. Only
@@ -56,7 +56,7 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def _missing_dirs(path: Path) -> list[Path]:
+def missing_dirs(path: Path) -> list[Path]:
     """The folders `mkdir -p path` would create, deepest first (nothing if `path` exists)."""
     missing: list[Path] = []
     current = path
