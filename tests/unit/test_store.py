@@ -119,7 +119,8 @@ def test_append_is_durable_in_the_right_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
-    store.events()
+    # The folders exist from here on (a write that creates one: tests/torture/test_fsync_order).
+    store.append("check", {"date": DAY, "item": "meal"})
     calls: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
 
