@@ -127,6 +127,9 @@ class Planner:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")
         state, rules, today = self.store.state(), self.rules(), self.today()
+        if start is not None and (start - today).days > MAX_LEAD_DAYS:
+            # Days after today are projected one by one: years ahead would take minutes.
+            raise InputError(f"date {start}: more than a year after today ({today}); too far ahead")
         # The plan on screen is asked for again to validate a tick: a tick then costs a file
         # write, not a plan over ten years. Same state object, same rules: same plan.
         key = (start, days, today)

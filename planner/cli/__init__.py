@@ -82,9 +82,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         from planner.tui.app import run_tui
 
         return run_tui(planner)
-    for notice in planner.notices:
-        print(f"planner: {notice}", file=sys.stderr)
-    return int(args.handler(planner, args))
+    try:
+        return int(args.handler(planner, args))
+    finally:
+        # After the command: the store reads the data dir lazily, so only now are the bad
+        # files it skipped (and clocks running ahead) known.
+        for notice in planner.notices:
+            print(f"planner: {notice}", file=sys.stderr)
 
 
 def _run_demo(today: date | None) -> int:

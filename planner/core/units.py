@@ -18,6 +18,10 @@ MAX_RUN_SECONDS = 72 * 3600
 # Paces a person can hold on foot: outside them a pace is a recording error, not a pace.
 FASTEST_PACE_MIN_PER_KM = 100 / 60
 SLOWEST_PACE_MIN_PER_KM = 30.0
+# The calendar a runner's days fall in: year 1 or 9999 is a typo (and date arithmetic near the
+# ends of Python's calendar overflows). The fold drops dates outside it, as it drops bad types.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2199, 12, 31)
 
 
 def plausible_pace(minutes: float, metres: float) -> float | None:
@@ -84,9 +88,14 @@ def _parse_units(raw: str) -> int | None:
 def parse_date(text: str, what: str = "date") -> date:
     """Strict ISO dates only: an impossible date (2026-02-30) is refused, not guessed."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"{what} {text!r}: not a real date; use YYYY-MM-DD") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise InputError(
+            f"{what} {text!r}: outside the years {EARLIEST_DAY.year} to {LATEST_DAY.year}"
+        )
+    return day
 
 
 def parse_int(text: str, what: str, low: int, high: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from planner.core.errors import DataError
 from planner.importers.sources import Source
 from planner.store.atomic import atomic_write
 from planner.store.paths import ensure_private_dir
@@ -64,9 +65,14 @@ class SeenIndex:
     def save(self) -> None:
         if self.path is None or not self._dirty:
             return
-        ensure_private_dir(self.path.parent)
         doc = {"version": READER_VERSION, "files": self._entries}
-        atomic_write(self.path, json.dumps(doc, separators=(",", ":")).encode("utf-8"))
+        try:
+            ensure_private_dir(self.path.parent)
+            atomic_write(self.path, json.dumps(doc, separators=(",", ":")).encode("utf-8"))
+        except DataError:
+            # A cache, like the fold's: the runs are written already, and without the index
+            # the next import only reads these files again (a full or read-only cache disk).
+            return
         self._dirty = False
 
 

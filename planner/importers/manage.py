@@ -18,7 +18,7 @@ from planner.store.store import Store
 
 def index_file(data_dir: Path) -> Path:
     """The seen-files index of one data dir, in this machine's cache dir."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:20]
+    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:20]
     return cache_dir() / f"imports-{digest}.json"
 
 

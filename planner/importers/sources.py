@@ -69,8 +69,11 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Found:
     found = Found()
     for given in paths:
         path = Path(given).expanduser()
-        if not path.exists():
-            raise InputError(f"{given}: no such file or folder")
+        try:
+            if not path.exists():
+                raise InputError(f"{given}: no such file or folder")
+        except OSError as exc:  # a name too long, a loop of links
+            raise InputError(f"{given}: {exc.strerror or exc}") from None
         if path.is_dir():
             for file in _walk(path):
                 _add(found, file, explicit=False)
@@ -114,6 +117,9 @@ def _add(found: Found, path: Path, *, explicit: bool) -> None:
         st = os.stat(path)
     except OSError as exc:
         found.refused.append((str(path), f"cannot read: {exc.strerror}"))
+        return
+    if not stat.S_ISREG(st.st_mode):  # a pipe would block the import for ever, a device
+        found.refused.append((str(path), "not a regular file (a pipe or a device): not read"))
         return
     locator = os.path.abspath(path)
     found.sources.append(

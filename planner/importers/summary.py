@@ -102,7 +102,9 @@ def _durations(activity: Activity) -> tuple[int, int]:
     if elapsed > MAX_RUN_SECONDS:
         raise Refused(f"longer than any run ({elapsed / 3600:.0f} hours)")
     if activity.distance_m > MAX_RUN_METRES:
-        raise Refused(f"longer than any run ({activity.distance_m / 1000:.0f} km)")
+        raise Refused(f"longer than any run (over {MAX_RUN_METRES / 1000:.0f} km)")
+    if not activity.distance_m >= 0:  # negative, or NaN from a broken counter
+        raise Refused(f"a distance below zero ({activity.distance_m:.0f} m) is no distance")
     moving = activity.moving_s if 0 < activity.moving_s <= elapsed else elapsed
     km = activity.distance_m / 1000
     if km >= 1 and moving / km < FASTEST_PACE_S_PER_KM:

@@ -12,7 +12,7 @@ from typing import Any
 
 import tomli_w
 
-from planner.core.errors import DataError
+from planner.core.errors import DataError, InputError
 from planner.store.clock import STAMP_RE
 
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
@@ -37,7 +37,13 @@ def encode_events(events: Sequence[Event]) -> bytes:
         {"id": e.id, "kind": e.kind, "hlc": e.hlc, "device": e.device, "data": _plain(e.data)}
         for e in events
     ]
-    return tomli_w.dumps({"event": tables}).encode("utf-8")
+    text = tomli_w.dumps({"event": tables})
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # Bytes that are not UTF-8 (a terminal in another encoding) reach us as surrogates.
+        near = text[max(exc.start - 12, 0) : exc.end + 12]
+        raise InputError(f"text near {near!r} is not UTF-8; nothing was written") from None
 
 
 def _plain(value: Any) -> Any:

@@ -11,23 +11,25 @@ from datetime import date, datetime
 from typing import Any
 
 from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
+from planner.core.units import EARLIEST_DAY, LATEST_DAY
 from planner.store.events import Event
 
 DUPLICATE_START_S = 120.0  # the same activity from two sources starts within 2 minutes...
 DUPLICATE_DISTANCE = 0.03  # ...and its distances differ by at most 3%
+MAX_NUMBER = 1e9
 
 
 # ---- field converters: each returns the value to keep or raises TypeError -----------------
 
 
 def _date(v: Any) -> date:
-    if isinstance(v, date) and not isinstance(v, datetime):
+    if isinstance(v, date) and not isinstance(v, datetime) and EARLIEST_DAY <= v <= LATEST_DAY:
         return v
     raise TypeError
 
 
 def _aware(v: Any) -> datetime:
-    if isinstance(v, datetime) and v.utcoffset() is not None:
+    if isinstance(v, datetime) and v.utcoffset() is not None and _date(v.date()):
         return v
     raise TypeError
 
@@ -45,8 +47,9 @@ def _whole(v: Any) -> int:
 
 
 def _float(v: Any) -> float:
-    # TOML can say nan and inf; no distance, weight or RPE can.
-    if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v):
+    # TOML can say nan and inf; no distance, weight or RPE can, nor be near 1e308 (where the
+    # engine's sums overflow to inf): no number an event holds is above a billion.
+    if isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= MAX_NUMBER:
         return float(v)
     raise TypeError
 

@@ -194,7 +194,9 @@ def _read(path: Path) -> str:
 
 def _parsed(text: str, source: str) -> PlanRules:
     """parse_plan, remembered in the cache dir by content: a start need not parse TOML again."""
-    key = hashlib.sha256(f"{code_stamp()}\0{source}\0{text}".encode()).hexdigest()[:24]
+    # surrogateescape: a data dir's path may hold bytes that are not UTF-8.
+    raw = f"{code_stamp()}\0{source}\0{text}".encode("utf-8", "surrogateescape")
+    key = hashlib.sha256(raw).hexdigest()[:24]
     try:
         path = cache_dir() / "plans" / f"{key}.pickle"
     except DataError:
