@@ -34,7 +34,7 @@ class Event:
 def encode_events(events: Sequence[Event]) -> bytes:
     """The TOML bytes of an event file. None values in `data` mean "absent" and are left out."""
     tables = [
-        {"id": e.id, "kind": e.kind, "hlc": e.hlc, "device": e.device, "data": _plain(e.data)}
+        {"id": e.id, "kind": e.kind, "hlc": e.hlc, "device": e.device, "data": plain(e.data)}
         for e in events
     ]
     text = tomli_w.dumps({"event": tables})
@@ -46,12 +46,12 @@ def encode_events(events: Sequence[Event]) -> bytes:
         raise InputError(f"text near {near!r} is not UTF-8; nothing was written") from None
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """`value` as the dicts and lists tomli_w writes; TOML has no null, so None keys go."""
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items() if v is not None}
+        return {str(k): plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, datetime) and value.utcoffset() is None:
         # A local datetime means a different instant on each machine: refuse it.
         raise ValueError(f"event data holds a datetime without a time zone: {value}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import dataclasses
 import fcntl
 import os
 import threading
@@ -20,7 +21,7 @@ from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
-from planner.store.events import Event, decode_events, encode_events
+from planner.store.events import Event, encode_events, plain
 from planner.store.fold import Folder, unique_ordered
 from planner.store.paths import cache_dir, ensure_private_dir, missing_dirs, state_dir
 
@@ -55,6 +56,7 @@ class Store:
         self._state: State | None = None
         self._cache_dirty = False
         self._progress: Progress | None = None
+        self._ready_folders: set[Path] = set()
 
     # ---- reading -----------------------------------------------------------------------
 
@@ -234,6 +236,21 @@ class Store:
         """Record many events in one file (an import, the demo seed), so they go as one."""
         return self._write(items, batch=True) if items else []
 
+    def _prepare_folder(self, month_folder: Path) -> list[Path]:
+        """Make the month folder (0700) if need be; return the folders this creates.
+
+        A folder made or checked once is remembered, so a tick costs no extra stat calls.
+        """
+        if month_folder in self._ready_folders:
+            return []
+        new = [
+            *self._new_folders,
+            *(f for f in (month_folder.parent, month_folder) if not f.is_dir()),
+        ]
+        ensure_private_dir(month_folder)
+        self._ready_folders.add(month_folder)
+        return new
+
     def _write(self, items: Sequence[tuple[str, Mapping[str, Any]]], *, batch: bool) -> list[Event]:
         for kind, data in items:
             if not isinstance(kind, str) or not kind or not isinstance(data, Mapping):
@@ -250,15 +267,18 @@ class Store:
             ]
             path = self._events_dir / self.device / _month(stamps[0]) / f"{stem}.toml"
             raw = encode_events(drafts)
-            # Keep what a later load will read, not the caller's objects (tuples, ints...).
-            events = decode_events(raw, path)
-            device_folder, month_folder = path.parent.parent, path.parent
-            new = [
-                *self._new_folders,
-                *(f for f in (device_folder, month_folder) if not f.is_dir()),
-            ]
-            ensure_private_dir(path.parent)
-            atomic_write(path, raw)
+            # Keep what a later load will read, not the caller's objects (tuples...): the plain
+            # form tomli_w writes is what tomllib gives back, without parsing the bytes again.
+            events = [dataclasses.replace(e, data=plain(e.data)) for e in drafts]
+            new = self._prepare_folder(path.parent)
+            try:
+                atomic_write(path, raw)
+            except DataError:
+                if path.parent.is_dir():
+                    raise
+                self._ready_folders.clear()  # someone removed the folder: make it again
+                new = self._prepare_folder(path.parent)
+                atomic_write(path, raw)
             # A folder this write created must be durable in its parent too: a file fsynced
             # in a folder whose own entry is lost in a power cut is lost with it.
             for folder in new:
