@@ -188,15 +188,16 @@ def test_text_that_is_not_utf8_is_refused_before_anything_is_written(tmp_path: P
     assert list((tmp_path / "data" / "events").rglob("*.toml")) == []
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # a free-form message, on purpose
 def test_a_toml_error_without_a_position_still_names_line_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import tomllib
+    import tomli
 
     def fail(text: str) -> Any:
-        raise tomllib.TOMLDecodeError("something odd")
+        raise tomli.TOMLDecodeError("something odd")
 
-    monkeypatch.setattr("planner.store.events.tomllib.loads", fail)
+    monkeypatch.setattr("planner.store.events.tomli.loads", fail)
     with pytest.raises(DataError, match=r"^/x\.toml: line 1: invalid TOML: something odd$"):
         decode_events(b"x = 1", Path("/x.toml"))
 
