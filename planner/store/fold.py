@@ -4,168 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
-from planner.core.units import EARLIEST_DAY, LATEST_DAY
 from planner.store.events import Event
+from planner.store.fields import (
+    CHECKIN_FIELDS,
+    PROFILE_FIELDS,
+    RUN_DEFAULTS,
+    RUN_FIELDS,
+    RUN_REQUIRED,
+    as_date,
+    as_float,
+    as_int,
+    fields_of,
+    text_of,
+    unset_of,
+)
 
 DUPLICATE_START_S = 120.0  # the same activity from two sources starts within 2 minutes...
 DUPLICATE_DISTANCE = 0.03  # ...and its distances differ by at most 3%
-MAX_NUMBER = 1e9
-
-
-# ---- field converters: each returns the value to keep or raises TypeError -----------------
-
-
-def _date(v: Any) -> date:
-    if isinstance(v, date) and not isinstance(v, datetime) and EARLIEST_DAY <= v <= LATEST_DAY:
-        return v
-    raise TypeError
-
-
-def _aware(v: Any) -> datetime:
-    if isinstance(v, datetime) and v.utcoffset() is not None and _date(v.date()):
-        return v
-    raise TypeError
-
-
-def _int(v: Any) -> int:
-    if isinstance(v, int) and not isinstance(v, bool):
-        return v
-    raise TypeError
-
-
-def _whole(v: Any) -> int:
-    if isinstance(v, float) and math.isfinite(v):
-        return round(v)
-    return _int(v)
-
-
-def _float(v: Any) -> float:
-    # TOML can say nan and inf; no distance, weight or RPE can, nor be near 1e308 (where the
-    # engine's sums overflow to inf): no number an event holds is above a billion.
-    if isinstance(v, int | float) and not isinstance(v, bool) and abs(v) <= MAX_NUMBER:
-        return float(v)
-    raise TypeError
-
-
-def _str(v: Any) -> str:
-    if isinstance(v, str):
-        return v
-    raise TypeError
-
-
-def _bool(v: Any) -> bool:
-    if isinstance(v, bool):
-        return v
-    raise TypeError
-
-
-def _hour(v: Any) -> int:
-    if 0 <= _int(v) <= 23:
-        return int(v)
-    raise TypeError
-
-
-def _strs(v: Any) -> tuple[str, ...]:
-    if isinstance(v, list) and all(isinstance(x, str) for x in v):
-        return tuple(v)
-    raise TypeError
-
-
-def _rpe_map(v: Any) -> dict[str, float]:
-    if isinstance(v, Mapping):
-        return {_str(k): _float(x) for k, x in v.items()}
-    raise TypeError
-
-
-Spec = Mapping[str, Callable[[Any], Any]]
-
-PROFILE_FIELDS: Spec = {
-    "birth_date": _date,
-    "age": _int,
-    "age_as_of": _date,
-    "sex": _str,
-    "weight_kg": _float,
-    "units": _str,
-    "hr_max": _int,
-    "hr_rest": _int,
-    "years_running": _float,
-    "tz": _str,
-    "day_starts": _hour,
-    "plan": _str,
-    "ice_bath": _bool,
-    "hr_unreliable": _bool,
-    "temp_c": _float,
-    "plan_sha": _str,
-    "inbox": _str,
-}
-RUN_FIELDS: Spec = {
-    "date": _date,
-    "distance_m": _float,
-    "moving_s": _whole,
-    "elapsed_s": _whole,
-    "start": _aware,
-    "rpe": _float,
-    "rpe_estimated": _bool,
-    "type": _str,
-    "sport": _str,
-    "source": _str,
-    "avg_hr": _whole,
-    "max_hr": _whole,
-    "trimp": _float,
-    "note": _str,
-    "import_id": _str,
-    "temp_c": _float,
-    "elevation_gain_m": _float,
-    "elevation_loss_m": _float,
-    "source_hash": _str,
-}
-RUN_REQUIRED = frozenset({"date", "distance_m", "moving_s"})
-# The fields a run_edit may "unset": those with a default.
-RUN_DEFAULTS: Mapping[str, Any] = {
-    f.name: f.default for f in dataclasses.fields(Run) if f.default is not dataclasses.MISSING
-}
-CHECKIN_FIELDS: Spec = {
-    "areas": _strs,
-    "red_flags": _strs,
-    "answered_no": _strs,
-    "pain": _int,
-    "run_rpe": _rpe_map,
-}
-
-
-def _fields(data: Mapping[str, Any], spec: Spec) -> dict[str, Any]:
-    """The fields of `data` that `spec` knows and whose values have the right type."""
-    out: dict[str, Any] = {}
-    for name, convert in spec.items():
-        if name in data:
-            try:
-                out[name] = convert(data[name])
-            except (TypeError, ValueError):
-                continue  # a wrong-typed field is dropped; the rest of the event still counts
-    return out
-
-
-def _unset(data: Mapping[str, Any], allowed: Iterable[str]) -> list[str]:
-    names = data.get("unset", [])
-    if not isinstance(names, list):
-        return []
-    return [n for n in names if isinstance(n, str) and n in allowed]
-
-
-def _text(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    if isinstance(value, str) and value:
-        return value
-    raise TypeError(key)
-
-
 # ---- the accumulator and one handler per kind ----------------------------------------------
 #
 # Every handler is order-independent: last-writer-wins values carry the (hlc, id) stamp of the
@@ -213,16 +74,16 @@ def _stamp(e: Event) -> Stamp:
 
 def _on_profile(acc: _Acc, e: Event) -> None:
     stamp = _stamp(e)
-    values = _fields(e.data, PROFILE_FIELDS)
-    cleared = {name: _UNSET for name in _unset(e.data, PROFILE_FIELDS) if name not in values}
+    values = fields_of(e.data, PROFILE_FIELDS)
+    cleared = {name: _UNSET for name in unset_of(e.data, PROFILE_FIELDS) if name not in values}
     for name, value in {**cleared, **values}.items():
         if _newer(acc.profile.get(name), stamp):
             acc.profile[name] = (stamp, value)
 
 
 def _on_run(acc: _Acc, e: Event) -> None:
-    run_id = _text(e.data, "id")
-    fields = _fields(e.data, RUN_FIELDS)
+    run_id = text_of(e.data, "id")
+    fields = fields_of(e.data, RUN_FIELDS)
     if not fields.keys() >= RUN_REQUIRED:
         return  # a run without its required fields is skipped
     fields.setdefault("elapsed_s", fields["moving_s"])
@@ -232,9 +93,9 @@ def _on_run(acc: _Acc, e: Event) -> None:
 
 
 def _on_run_edit(acc: _Acc, e: Event) -> None:
-    edits = acc.run_edits.setdefault(_text(e.data, "run_id"), {})
-    values = {name: RUN_DEFAULTS[name] for name in _unset(e.data, RUN_DEFAULTS)}
-    values.update(_fields(e.data, RUN_FIELDS))
+    edits = acc.run_edits.setdefault(text_of(e.data, "run_id"), {})
+    values = {name: RUN_DEFAULTS[name] for name in unset_of(e.data, RUN_DEFAULTS)}
+    values.update(fields_of(e.data, RUN_FIELDS))
     for name, value in values.items():
         if _newer(edits.get(name), _stamp(e)):
             edits[name] = (_stamp(e), value)
@@ -249,7 +110,7 @@ def _on_run_delete(acc: _Acc, e: Event) -> None:
 
 
 def _on_check(acc: _Acc, e: Event) -> None:
-    key = Ticks.key(_date(e.data.get("date")), _text(e.data, "item"))
+    key = Ticks.key(as_date(e.data.get("date")), text_of(e.data, "item"))
     if e.id not in acc.removed:
         ids = acc.live.get(key)
         acc.live[key] = e.id if ids is None else TICK_SEP.join(sorted({*ids.split(TICK_SEP), e.id}))
@@ -273,7 +134,7 @@ def _on_uncheck(acc: _Acc, e: Event) -> None:
 
 def _own_key(data: Mapping[str, Any]) -> str | None:
     try:
-        return Ticks.key(_date(data.get("date")), _text(data, "item"))
+        return Ticks.key(as_date(data.get("date")), text_of(data, "item"))
     except TypeError:
         return None
 
@@ -290,21 +151,21 @@ def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
 
 
 def _on_checkin(acc: _Acc, e: Event) -> None:
-    day = _date(e.data.get("date"))
+    day = as_date(e.data.get("date"))
     checkin = Checkin(
-        date=day, soreness=_int(e.data.get("soreness")), **_fields(e.data, CHECKIN_FIELDS)
+        date=day, soreness=as_int(e.data.get("soreness")), **fields_of(e.data, CHECKIN_FIELDS)
     )
     if _newer(acc.checkins.get(day), _stamp(e)):
         acc.checkins[day] = (_stamp(e), checkin)
 
 
 def _on_race(acc: _Acc, e: Event) -> None:
-    race_id = _text(e.data, "id")
+    race_id = text_of(e.data, "id")
     name = e.data.get("name", "")
     race = Race(
         id=race_id,
-        date=_date(e.data.get("date")),
-        distance_m=_float(e.data.get("distance_m")),
+        date=as_date(e.data.get("date")),
+        distance_m=as_float(e.data.get("distance_m")),
         name=name if isinstance(name, str) else "",
     )
     if _newer(acc.races.get(race_id), _stamp(e)):
@@ -312,13 +173,13 @@ def _on_race(acc: _Acc, e: Event) -> None:
 
 
 def _on_race_delete(acc: _Acc, e: Event) -> None:
-    acc.deleted_races.add(_text(e.data, "id"))
+    acc.deleted_races.add(text_of(e.data, "id"))
 
 
 def _on_plan_choice(acc: _Acc, e: Event) -> None:
     """A plan chosen by name and, for a user plan file, its content hash: two profile fields."""
     sha = e.data.get("sha")
-    data: dict[str, Any] = {"plan": _text(e.data, "name")}
+    data: dict[str, Any] = {"plan": text_of(e.data, "name")}
     data.update({"plan_sha": sha} if isinstance(sha, str) and sha else {"unset": ["plan_sha"]})
     _on_profile(acc, dataclasses.replace(e, data=data))
 

@@ -1,0 +1,126 @@
+"""The profile fields a runner types (CLI flags, the profile form), parsed into event fields.
+
+Every value is validated here, before anything is written; one event then carries them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner.core.days import zone
+from planner.core.errors import InputError
+from planner.core.model import SEXES, UNITS
+from planner.core.units import KG_PER_LB, parse_date, parse_int, parse_number
+
+
+def profile_fields(changes: Mapping[str, str], today: date) -> dict[str, Any]:
+    """Turn typed profile values into validated event fields (one key per field)."""
+    out: dict[str, Any] = {}
+    unset: list[str] = []
+    for key, raw in changes.items():
+        if raw is None:
+            continue
+        parser = _PROFILE_PARSERS.get(key)
+        if parser is None:
+            raise InputError(f"profile field {key!r}: unknown")
+        out.update(parser(raw, today))
+    if "birth_date" in out:
+        unset += ["age", "age_as_of"]
+    if "age" in out:
+        unset.append("birth_date")
+    if unset:
+        out["unset"] = unset
+    return out
+
+
+def _birth_date(raw: str, today: date) -> dict[str, Any]:
+    born = parse_date(raw, "birth date")
+    if born >= today or born < today - timedelta(days=366 * 110):
+        raise InputError(f"birth date {raw}: must be in the past and within 110 years")
+    return {"birth_date": born}
+
+
+def _age(raw: str, today: date) -> dict[str, Any]:
+    return {"age": parse_int(raw, "age", 10, 110), "age_as_of": today}
+
+
+def _weight_kg(raw: str, today: date) -> dict[str, Any]:
+    return {"weight_kg": round(parse_number(raw, "weight (kg)", 25, 250), 1)}
+
+
+def _weight_lb(raw: str, today: date) -> dict[str, Any]:
+    return {"weight_kg": round(parse_number(raw, "weight (lb)", 55, 550) * KG_PER_LB, 1)}
+
+
+def _choice(key: str, options: tuple[str, ...]) -> Callable[[str, date], dict[str, Any]]:
+    def parse(raw: str, today: date) -> dict[str, Any]:
+        if raw not in options:
+            raise InputError(f"{key.replace('_', ' ')} {raw!r}: use one of {', '.join(options)}")
+        return {key: raw}
+
+    return parse
+
+
+def _int_field(key: str, what: str, low: int, high: int) -> Callable[[str, date], dict[str, Any]]:
+    return lambda raw, today: {key: parse_int(raw, what, low, high)}
+
+
+def _tz(raw: str, today: date) -> dict[str, Any]:
+    zone(raw)  # refuses an unknown zone
+    return {"tz": raw}
+
+
+def _years_running(raw: str, today: date) -> dict[str, Any]:
+    return {"years_running": parse_number(raw, "years running", 0, 90)}
+
+
+def _bool_field(key: str) -> Callable[[str, date], dict[str, Any]]:
+    def parse(raw: str, today: date) -> dict[str, Any]:
+        value = raw.strip().lower()
+        if value not in ("yes", "no", "true", "false", "on", "off"):
+            raise InputError(f"{key.replace('_', ' ')} {raw!r}: use yes or no")
+        return {key: value in ("yes", "true", "on")}
+
+    return parse
+
+
+def _inbox(raw: str, today: date) -> dict[str, Any]:
+    """A folder to import new activity files from; "" or "none" switches it off."""
+    if raw.strip().lower() in ("", "none", "off"):
+        return {"inbox": None}
+    folder = Path(raw).expanduser()
+    try:
+        if not folder.is_dir():
+            raise InputError(f"inbox {raw!r}: not a folder")
+        return {"inbox": str(folder.resolve())}
+    except OSError as exc:  # a name too long, a loop of links
+        raise InputError(f"inbox {raw!r}: {exc.strerror or exc}") from None
+
+
+def _plan_name(raw: str, today: date) -> dict[str, Any]:
+    if not raw.replace("-", "").replace("_", "").isalnum():
+        raise InputError(f"plan {raw!r}: use the plan's name, like standard or conservative")
+    return {"plan": raw}
+
+
+_PROFILE_PARSERS: dict[str, Callable[[str, date], dict[str, Any]]] = {
+    "birth_date": _birth_date,
+    "age": _age,
+    "sex": _choice("sex", SEXES),
+    "weight_kg": _weight_kg,
+    "weight_lb": _weight_lb,
+    "units": _choice("units", UNITS),
+    "hr_max": _int_field("hr_max", "HR max", 100, 240),
+    "hr_rest": _int_field("hr_rest", "HR rest", 25, 120),
+    "years_running": _years_running,
+    "tz": _tz,
+    "day_starts": _int_field("day_starts", "day start hour", 0, 12),
+    "ice_bath": _bool_field("ice_bath"),
+    "hr_unreliable": _bool_field("hr_unreliable"),
+    "temp_c": lambda raw, today: {"temp_c": parse_number(raw, "temperature (°C)", -40, 50)},
+    "plan": _plan_name,
+    "inbox": _inbox,
+}
