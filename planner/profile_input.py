@@ -26,6 +26,9 @@ def profile_fields(changes: Mapping[str, str], today: date) -> dict[str, Any]:
         parser = _PROFILE_PARSERS.get(key)
         if parser is None:
             raise InputError(f"profile field {key!r}: unknown")
+        if key in CLEARABLE and raw.strip().lower() in ("", "none"):
+            out[CLEARABLE[key]] = None  # written as an `unset`: the plan falls back to its default
+            continue
         out.update(parser(raw, today))
     if "birth_date" in out:
         unset += ["age", "age_as_of"]
@@ -105,6 +108,18 @@ def _plan_name(raw: str, today: date) -> dict[str, Any]:
         raise InputError(f"plan {raw!r}: use the plan's name, like standard or conservative")
     return {"plan": raw}
 
+
+# Optional settings a runner may clear ("none", or an emptied field in the app): typed key ->
+# the profile field it clears.
+CLEARABLE: Mapping[str, str] = {
+    "sex": "sex",
+    "weight_kg": "weight_kg",
+    "weight_lb": "weight_kg",
+    "hr_max": "hr_max",
+    "hr_rest": "hr_rest",
+    "years_running": "years_running",
+    "temp_c": "temp_c",
+}
 
 _PROFILE_PARSERS: dict[str, Callable[[str, date], dict[str, Any]]] = {
     "birth_date": _birth_date,

@@ -8,6 +8,7 @@ from datetime import date
 from planner.core.errors import InputError
 from planner.core.model import Profile
 from planner.core.units import KG_PER_LB
+from planner.profile_input import CLEARABLE
 
 # Form keys that are not profile fields of their own: the weight goes by its unit.
 WEIGHT, WEIGHT_UNIT = "weight", "weight_unit"
@@ -41,14 +42,15 @@ def profile_form(profile: Profile, today: date) -> dict[str, str]:
 
 
 def profile_edits(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, str]:
-    """The changed, non-empty fields as `Planner.set_profile` takes them.
+    """The changed fields as `Planner.set_profile` takes them.
 
-    An emptied field is left as it was: the form cannot clear a setting (the CLI cannot either).
+    An emptied optional field clears that setting (sent as ""); an emptied age or birth date
+    is left as it was, since the plan needs one of them.
     """
     changed = {
         key: value.strip()
         for key, value in after.items()
-        if value.strip() and value.strip() != before.get(key, "").strip()
+        if value.strip() != before.get(key, "").strip() and (value.strip() or key in CLEARABLE)
     }
     if "age" in changed and "birth_date" in changed:
         raise InputError("give your age or your birth date, not both")
@@ -59,6 +61,8 @@ def profile_edits(before: Mapping[str, str], after: Mapping[str, str]) -> dict[s
     changed.pop(WEIGHT_UNIT, None)
     if weight:
         changed["weight_lb" if unit == "lb" else "weight_kg"] = weight
+    elif before.get(WEIGHT, "").strip() and not after.get(WEIGHT, "").strip():
+        changed["weight_kg"] = ""  # emptied: clear the weight (the plan assumes 70 kg again)
     return changed
 
 

@@ -72,6 +72,16 @@ def test_runs_json_fields(cli: Cli) -> None:
     assert run["moving_s"] == 3900 and run["avg_hr"] == 141 and run["rpe"] == 5
 
 
+def test_an_optional_setting_can_be_cleared(cli: Cli) -> None:
+    cli("profile", "set", "--age", "50", "--hr-max", "181", "--weight-kg", "64", "--sex", "f")
+    assert cli("profile", "set", "--hr-max", "none", "--weight-kg", "none")[0] == 0
+    doc = json.loads(cli("profile", "show", "--json")[1])
+    assert doc["hr_max"] is None and doc["weight_kg"] is None
+    assert doc["sex"] == "f" and doc["age"] == 50  # the rest stays
+    code, _, err = cli("profile", "set", "--age", "none")
+    assert code == 2 and "age" in err  # the plan needs an age: it cannot be cleared
+
+
 def test_profile_show_json(cli: Cli) -> None:
     cli("profile", "set", "--age", "61", "--weight-lb", "150", "--units", "imperial")
     code, out, _ = cli("profile", "show", "--json")

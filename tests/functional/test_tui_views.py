@@ -137,7 +137,9 @@ def test_profile_form_sends_only_what_changed() -> None:
     assert (before["age"], before["weight"], before["weight_unit"]) == ("52", "70", "kg")
     after = {**before, "weight": "72", "hr_max": "178", "tz": "Europe/Berlin"}
     assert profile_edits(before, after) == {"weight_kg": "72", "tz": "Europe/Berlin"}
-    assert profile_edits(before, {**before, "hr_rest": ""}) == {}  # emptied: left as it was
+    assert profile_edits(before, {**before, "hr_max": ""}) == {"hr_max": ""}  # emptied: cleared
+    assert profile_edits(before, {**before, "weight": ""}) == {"weight_kg": ""}
+    assert profile_edits(before, {**before, "age": ""}) == {}  # the plan needs an age: kept
     in_lb = {**before, "weight_unit": "lb"}
     assert profile_edits(before, in_lb) == {"weight_lb": "70"}  # the same number, now pounds
     with pytest.raises(InputError, match="not both"):
