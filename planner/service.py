@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from planner.core.days import runner_day
 from planner.core.errors import InputError
 from planner.core.model import (
-    RUN_TYPES,
     ChecklistItem,
     DayPlan,
     Plan,
@@ -23,13 +21,8 @@ from planner.core.model import (
 )
 from planner.core.planfile import PlanRules
 from planner.core.trend import LoadPoint
-from planner.core.units import (
-    parse_distance,
-    parse_duration,
-    parse_int,
-    parse_number,
-)
-from planner.profile_input import profile_fields
+from planner.runner_input import RunInput as RunInput  # the service's API takes it
+from planner.runner_input import profile_fields, run_fields
 from planner.store.planfiles import load_plan
 from planner.store.store import Store
 
@@ -50,20 +43,6 @@ if TYPE_CHECKING:
 
 
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
-
-
-@dataclass(frozen=True)
-class RunInput:
-    """A hand-logged run as the runner typed it; validated by `Planner.log_run`."""
-
-    distance: str
-    duration: str
-    rpe: str | None = None
-    day: date | None = None
-    type: str | None = None
-    avg_hr: str | None = None
-    note: str = ""
-    temp_c: str | None = None
 
 
 class Planner:
@@ -246,43 +225,9 @@ class Planner:
 
     def log_run(self, entry: RunInput) -> Run:
         """Validate every field first; nothing is written unless all of it is good."""
-        data = self._run_fields(entry)
+        data = run_fields(entry, self.today())
         self.store.append("run", data)
         return next(r for r in self.runs() if r.id == data["id"])
-
-    def _run_fields(self, entry: RunInput) -> dict[str, Any]:
-        day = entry.day or self.today()
-        if day > self.today():
-            raise InputError(f"date {day}: in the future; a run is logged once it is done")
-        distance_m = parse_distance(entry.distance)
-        seconds = parse_duration(entry.duration)
-        pace = seconds / (distance_m / 1000)
-        if pace < 100:  # faster than 1:40 per km is beyond any human over distance
-            raise InputError(
-                f"distance {entry.distance} in {entry.duration}: faster than any runner; check both"
-            )
-        data: dict[str, Any] = {
-            "id": "r-" + secrets.token_hex(6),
-            "date": day,
-            "distance_m": round(distance_m, 1),
-            "moving_s": seconds,
-            "elapsed_s": seconds,
-            "rpe_estimated": False,
-            "sport": "running",
-            "source": "manual",
-            "note": entry.note,
-        }
-        if entry.rpe is not None:
-            data["rpe"] = parse_int(entry.rpe, "RPE", 1, 10)
-        if entry.type is not None:
-            if entry.type not in RUN_TYPES:
-                raise InputError(f"type {entry.type!r}: use one of {', '.join(RUN_TYPES)}")
-            data["type"] = entry.type
-        if entry.avg_hr is not None:
-            data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)
-        if entry.temp_c is not None:
-            data["temp_c"] = parse_number(entry.temp_c, "temperature (°C)", -40, 50)
-        return data
 
     # ---- check-in, races, plan files ----------------------------------------------
 

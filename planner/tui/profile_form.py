@@ -8,7 +8,7 @@ from datetime import date
 from planner.core.errors import InputError
 from planner.core.model import Profile
 from planner.core.units import KG_PER_LB
-from planner.profile_input import CLEARABLE
+from planner.runner_input import CLEARABLE
 
 # Form keys that are not profile fields of their own: the weight goes by its unit.
 WEIGHT, WEIGHT_UNIT = "weight", "weight_unit"

@@ -23,15 +23,6 @@ RUNS: tuple[tuple[int, str, str, str, str], ...] = (
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # platformdirs honours these, so the device id and caches stay in tmp_path.
-    for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
-    for name in ("PLANNER_DATA", "PLANNER_TODAY", "PLANNER_BENCH_FIRST_PAINT"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would make a snapshot depend on when it was taken."""
     monkeypatch.setattr(Input, "cursor_blink", False)

@@ -13,15 +13,6 @@ from planner.importers.report import ImportReport
 from planner.store.store import Store
 
 
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.delenv("PLANNER_DATA", raising=False)
-    monkeypatch.delenv("PLANNER_TODAY", raising=False)
-
-
 @pytest.fixture
 def samples() -> Path:
     if not (SAMPLES / "SOURCES.md").is_file():

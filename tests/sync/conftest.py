@@ -1,4 +1,4 @@
-"""Sync test fixtures: private XDG dirs, the test sshd (or a clear skip), a remote folder."""
+"""Sync test fixtures: the test sshd (or a clear skip), a remote folder."""
 
 from __future__ import annotations
 
@@ -9,12 +9,8 @@ from synctools import HOST, NO_SSHD, SSH
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # platformdirs honours these: device ids, caches and remembered targets stay in tmp_path.
-    for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-        monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
-    for name in ("PLANNER_DATA", "PLANNER_TODAY", "PLANNER_SYNC_BWLIMIT", "PLANNER_REMOTE_RSYNC"):
-        monkeypatch.delenv(name, raising=False)
+def _reach_sshd(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The private home dirs come from tests/conftest.py; here, only how to reach the sshd.
     if SSH:
         monkeypatch.setenv("PLANNER_SSH", SSH)
     else:

@@ -1,19 +1,28 @@
-"""The profile fields a runner types (CLI flags, the profile form), parsed into event fields.
+"""What a runner types (profile fields, a hand-logged run), checked and turned into event fields.
 
 Every value is validated here, before anything is written; one event then carries them all.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from planner.core.days import zone
 from planner.core.errors import InputError
-from planner.core.model import SEXES, UNITS
-from planner.core.units import KG_PER_LB, parse_date, parse_int, parse_number
+from planner.core.model import RUN_TYPES, SEXES, UNITS
+from planner.core.units import (
+    KG_PER_LB,
+    parse_date,
+    parse_distance,
+    parse_duration,
+    parse_int,
+    parse_number,
+)
 
 
 def profile_fields(changes: Mapping[str, str], today: date) -> dict[str, Any]:
@@ -139,3 +148,53 @@ _PROFILE_PARSERS: dict[str, Callable[[str, date], dict[str, Any]]] = {
     "plan": _plan_name,
     "inbox": _inbox,
 }
+
+
+@dataclass(frozen=True)
+class RunInput:
+    """A hand-logged run as the runner typed it; validated by `Planner.log_run`."""
+
+    distance: str
+    duration: str
+    rpe: str | None = None
+    day: date | None = None
+    type: str | None = None
+    avg_hr: str | None = None
+    note: str = ""
+    temp_c: str | None = None
+
+
+def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
+    """A hand-logged run's event fields; every field is checked before anything is written."""
+    day = entry.day or today
+    if day > today:
+        raise InputError(f"date {day}: in the future; a run is logged once it is done")
+    distance_m = parse_distance(entry.distance)
+    seconds = parse_duration(entry.duration)
+    pace = seconds / (distance_m / 1000)
+    if pace < 100:  # faster than 1:40 per km is beyond any human over distance
+        raise InputError(
+            f"distance {entry.distance} in {entry.duration}: faster than any runner; check both"
+        )
+    data: dict[str, Any] = {
+        "id": "r-" + secrets.token_hex(6),
+        "date": day,
+        "distance_m": round(distance_m, 1),
+        "moving_s": seconds,
+        "elapsed_s": seconds,
+        "rpe_estimated": False,
+        "sport": "running",
+        "source": "manual",
+        "note": entry.note,
+    }
+    if entry.rpe is not None:
+        data["rpe"] = parse_int(entry.rpe, "RPE", 1, 10)
+    if entry.type is not None:
+        if entry.type not in RUN_TYPES:
+            raise InputError(f"type {entry.type!r}: use one of {', '.join(RUN_TYPES)}")
+        data["type"] = entry.type
+    if entry.avg_hr is not None:
+        data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)
+    if entry.temp_c is not None:
+        data["temp_c"] = parse_number(entry.temp_c, "temperature (°C)", -40, 50)
+    return data
