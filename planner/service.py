@@ -19,15 +19,15 @@ from planner.core.model import (
     Run,
     State,
 )
-from planner.core.planfile import PlanRules
-from planner.core.trend import LoadPoint
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
 from planner.runner_input import profile_fields, run_fields
-from planner.store.planfiles import load_plan
+from planner.store.planfiles import PlanInUse, load_plan, plan_in_use
 from planner.store.store import Store
 
 if TYPE_CHECKING:
     from planner.core.checkin import CheckinAnswers
+    from planner.core.planfile import PlanRules
+    from planner.core.trend import LoadPoint
     from planner.core.effort import Effort
     from planner.core.model import Checkin, Race
     from planner.store.planfiles import InstalledPlan
@@ -59,7 +59,8 @@ class Planner:
         self._pinned_today = today
         self._now = now or (lambda: datetime.now(UTC))
         self._rules: PlanRules | None = None
-        self._plans: dict[tuple[date | None, int, date], tuple[State, PlanRules, Plan]] = {}
+        self._in_use: PlanInUse | None = None
+        self._plans: dict[tuple[date | None, int, date], tuple[State, PlanInUse, Plan]] = {}
 
     @classmethod
     def open(
@@ -99,31 +100,39 @@ class Planner:
             self._rules = load_plan(name, self.store.data_dir, sha)
         return self._rules
 
+    def plan_in_use(self) -> PlanInUse:
+        """The plan file in use, by name and content hash: read, not parsed (see `plan`)."""
+        name, sha = self.profile.plan, self.profile.plan_sha
+        in_use = self._in_use
+        if in_use is None or in_use.name != name or sha not in (None, in_use.sha):
+            in_use = self._in_use = plan_in_use(name, self.store.data_dir, sha)
+        return in_use
+
     def plan(self, start: date | None = None, days: int = 14) -> Plan:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")
-        state, rules, today = self.store.state(), self.rules(), self.today()
+        state, in_use, today = self.store.state(), self.plan_in_use(), self.today()
         if start is not None and (start - today).days > MAX_LEAD_DAYS:
             # Days after today are projected one by one: years ahead would take minutes.
             raise InputError(f"date {start}: more than a year after today ({today}); too far ahead")
         # The plan on screen is asked for again to validate a tick: a tick then costs a file
-        # write, not a plan over ten years. Same state object, same rules: same plan.
+        # write, not a plan over ten years. Same state object, same plan file: same plan.
         key = (start, days, today)
         memo = self._plans.get(key)
-        if memo is not None and memo[0] is state and memo[1] is rules:
+        if memo is not None and memo[0] is state and memo[1] == in_use:
             return memo[2]
         # Across runs, the store's cache keeps the plan of an unchanged event set, so a start
-        # with nothing new needs neither the engine nor its import.
-        cache_key = f"plan:{start}:{days}:{today}:{rules.name}:{rules.sha}"
+        # with nothing new needs neither the engine nor the plan rules (nor their imports).
+        cache_key = f"plan:{start}:{days}:{today}:{in_use.name}:{in_use.sha}"
         plan = self.store.recall(cache_key)
         if not isinstance(plan, Plan):
             from planner.core.engine import build_plan
 
-            plan = build_plan(state, rules, today, start=start, days=days)
+            plan = build_plan(state, self.rules(), today, start=start, days=days)
             self.store.remember(cache_key, plan)
         if len(self._plans) > 64:
             self._plans.clear()
-        self._plans[key] = (state, rules, plan)
+        self._plans[key] = (state, in_use, plan)
         return plan
 
     def day(self, day: date | None = None) -> DayPlan:

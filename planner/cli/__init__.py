@@ -9,6 +9,7 @@ The TUI is imported lazily so `planner today` in a shell prompt never pays for T
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -24,16 +25,46 @@ if TYPE_CHECKING:
     from planner.service import Planner
 
 
+APP_OPTIONS = ("--data", "--today")  # the options `planner` (the app) takes with a value
+
+
 def build_parser() -> argparse.ArgumentParser:
+    parser = _app_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def _app_parser() -> CommandParser:
+    """The options that come before a command; alone, they open the app."""
     parser = CommandParser(prog="planner", description="A daily recovery planner for runners.")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--data", metavar="DIR", help="data folder (default: $PLANNER_DATA)")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="pin today (also $PLANNER_TODAY)")
     parser.add_argument("--demo", action="store_true", help="open the app on a demo runner")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
-    for module in _command_modules():
-        module.register(sub)
     return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments; `planner` alone (the morning case) skips building every command's parser."""
+    if _opens_app(argv):
+        args = _app_parser().parse_args(argv)
+        args.command = None
+        return args
+    return build_parser().parse_args(argv)
+
+
+def _opens_app(argv: Sequence[str]) -> bool:
+    """Only --data DIR, --today DAY and --demo: no command, no --help, no --version."""
+    words = iter(argv)
+    for word in words:
+        if word in APP_OPTIONS:
+            if next(words, None) is None:
+                return False  # let the full parser say what is missing
+        elif word != "--demo" and not word.startswith(tuple(f"{o}=" for o in APP_OPTIONS)):
+            return False
+    return True
 
 
 def _command_modules() -> list[Any]:
@@ -45,7 +76,7 @@ def _command_modules() -> list[Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already reported
         return done.code if isinstance(done.code, int) else 2
     try:
@@ -81,6 +112,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         _load_with_progress(planner)
         from planner.tui.app import run_tui
 
+        # Everything alive now (the folded history, the modules) lives as long as the app:
+        # out of the cycle collector's sight, it is not walked again and again while Textual
+        # builds the first screen. Nothing here relies on a finalizer at exit.
+        gc.freeze()
         return run_tui(planner)
     try:
         return int(args.handler(planner, args))

@@ -85,7 +85,9 @@ def _unpickle(raw: bytes) -> Any:
     # none of them can be garbage yet.
     gc.disable()
     try:
-        return pickle.loads(raw)
+        snapshot = pickle.loads(raw)
+        gc.freeze()
+        return snapshot
     finally:
         gc.enable()
 

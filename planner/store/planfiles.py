@@ -12,10 +12,13 @@ from pathlib import Path
 
 import planner
 from planner.core.errors import DataError, InputError
-from planner.core.planfile import PlanRules, parse_plan
+from typing import TYPE_CHECKING
 from planner.store.atomic import atomic_write
 from planner.store.cache import code_stamp, write_private
 from planner.store.paths import cache_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    from planner.core.planfile import PlanRules
 
 DEFAULT_PLAN = "standard"
 MAX_PLAN_BYTES = 1_000_000  # a plan is a few kB; anything this big is not a plan
@@ -53,10 +56,31 @@ def load_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -
     path = find_plan(name, data_dir, sha)
     text = _read(path)
     rules = _parsed(text, str(path))
-    if sha is not None and path.parent != builtin_plans_dir() and rules.sha != sha:
-        raise DataError(f"{path}: its content does not match the plan chosen ({sha[:8]})")
+    _check_content(path, rules.sha, sha)
     # The name asked for is the name the service compares with the profile's choice.
     return rules if rules.name == name else dataclasses.replace(rules, name=name)
+
+
+@dataclass(frozen=True)
+class PlanInUse:
+    """A plan file by the name asked for and its content hash: what a plan was built from."""
+
+    name: str
+    sha: str
+
+
+def plan_in_use(name: str, data_dir: Path | None = None, sha: str | None = None) -> PlanInUse:
+    """The file `load_plan` would read, hashed but not parsed: a plan remembered from an
+    earlier start can be shown without importing the plan rules at all."""
+    path = find_plan(name, data_dir, sha)
+    content = hashlib.sha256(_read(path).encode("utf-8")).hexdigest()
+    _check_content(path, content, sha)
+    return PlanInUse(name, content)
+
+
+def _check_content(path: Path, content: str, chosen: str | None) -> None:
+    if chosen is not None and path.parent != builtin_plans_dir() and content != chosen:
+        raise DataError(f"{path}: its content does not match the plan chosen ({chosen[:8]})")
 
 
 def find_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -> Path:
@@ -99,6 +123,8 @@ def resolve_choice(name: str, data_dir: Path) -> PlanChoice:
     if path.parent == builtin_plans_dir():
         return PlanChoice(name, None)
     text = _read(path)
+    from planner.core.planfile import parse_plan
+
     rules = parse_plan(text, str(path))  # refuse a broken file before choosing it
     match = _CONTENT_NAMED.match(path.stem)
     base = match.group("name") if match and match.group("name") != "" else path.stem
@@ -122,6 +148,8 @@ def install_plan(source: Path, data_dir: Path, name: str | None = None) -> Insta
     if not found:
         raise InputError(f"plan file {str(source)!r}: not found")
     text = _read(source)
+    from planner.core.planfile import parse_plan
+
     rules = parse_plan(text, str(source))
     name = name if name is not None else rules.name
     if not _NEW_NAME.match(name) or _CONTENT_NAMED.match(name):
@@ -194,6 +222,9 @@ def _read(path: Path) -> str:
 
 def _parsed(text: str, source: str) -> PlanRules:
     """parse_plan, remembered in the cache dir by content: a start need not parse TOML again."""
+    # Imported here: a start that finds its plan remembered needs no plan rules at all.
+    from planner.core.planfile import PlanRules, parse_plan
+
     # surrogateescape: a data dir's path may hold bytes that are not UTF-8.
     raw = f"{code_stamp()}\0{source}\0{text}".encode("utf-8", "surrogateescape")
     key = hashlib.sha256(raw).hexdigest()[:24]
