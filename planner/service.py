@@ -26,10 +26,10 @@ from planner.store.store import Store
 
 if TYPE_CHECKING:
     from planner.core.checkin import CheckinAnswers
-    from planner.core.planfile import PlanRules
-    from planner.core.trend import LoadPoint
     from planner.core.effort import Effort
     from planner.core.model import Checkin, Race
+    from planner.core.planfile import PlanRules
+    from planner.core.trend import LoadPoint
     from planner.store.planfiles import InstalledPlan
 
 if TYPE_CHECKING:

@@ -9,10 +9,10 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import planner
 from planner.core.errors import DataError, InputError
-from typing import TYPE_CHECKING
 from planner.store.atomic import atomic_write
 from planner.store.cache import code_stamp, write_private
 from planner.store.paths import cache_dir, ensure_private_dir
