@@ -21,7 +21,7 @@ from planner.store.atomic import PRIVATE_FILE, random_token
 from planner.store.disk import DiskIndex
 from planner.store.fold import Folder
 
-FORMAT = 1
+FORMAT = 2  # 2: the fold's working half is pickled apart (planner/store/fold.py)
 
 
 def code_stamp() -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -230,36 +231,56 @@ class Folder:
     Adding only the new events to a cached Folder is what keeps a start-up or a tick from
     re-reading ten years of files. Two *different* events under one id cannot be settled
     incrementally (the rule picks by content): `conflicted` then says to fold from scratch.
+
+    Pickled (in the fold cache), the state and the working half (the accumulator and the
+    event ids, the larger part) go apart: a start with nothing new unpickles only the state,
+    and the working half waits as bytes until an event arrives (or `ready` asks for it).
     """
 
     def __init__(self) -> None:
-        self._acc = _Acc()
-        self._ids: set[str] = set()
+        self._work: tuple[_Acc, set[str]] | None = (_Acc(), set())
+        self._packed: bytes | None = None  # the working half, still pickled
         self._dirty: set[str] = set(_ALL_PARTS)
         self._state = State()
         self.conflicted = False
 
     def add(self, events: Iterable[Event]) -> None:
+        acc, ids = self._working()
         for event in events:
-            if event.id in self._ids:
+            if event.id in ids:
                 self.conflicted = True  # a repeat; harmless if identical, but we cannot tell
                 continue
-            self._ids.add(event.id)
-            self._apply(event)
+            ids.add(event.id)
+            self._dirty.add("count")  # State.event_count, even for a kind this version skips
+            self._apply(acc, event)
 
-    def _apply(self, event: Event) -> None:
+    def ready(self) -> None:
+        """Unpickle the working half now (off the first paint), so the next add is quick."""
+        self._working()
+
+    def _working(self) -> tuple[_Acc, set[str]]:
+        if self._work is None:
+            assert self._packed is not None
+            self._work = pickle.loads(self._packed)
+            self._packed = None
+        return self._work
+
+    def _apply(self, acc: _Acc, event: Event) -> None:
         handler = _HANDLERS.get(event.kind)  # unknown kinds come from newer versions: skip
         if handler is None or not isinstance(event.data, Mapping):
             return
         self._dirty.update(_PARTS.get(event.kind, _ALL_PARTS))
         # Malformed data in a known kind: skip the event, never fail the fold.
         with contextlib.suppress(TypeError, ValueError, KeyError, AttributeError):
-            handler(self._acc, event)
+            handler(acc, event)
 
     def state(self) -> State:
         """The fold so far; parts no new event touched are reused, not rebuilt."""
-        acc, dirty = self._acc, self._dirty
-        parts: dict[str, Any] = {"event_count": len(self._ids)}
+        if not self._dirty:
+            return self._state
+        acc, ids = self._working()
+        dirty = self._dirty
+        parts: dict[str, Any] = {"event_count": len(ids)}
         if "profile" in dirty:
             chosen = {k: v for k, (_, v) in acc.profile.items() if v != _UNSET}
             parts["profile"] = Profile(**chosen)
@@ -276,6 +297,20 @@ class Folder:
         self._state = dataclasses.replace(self._state, **parts)
         self._dirty = set()
         return self._state
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.state()
+        packed = self._packed
+        if packed is None:
+            packed = pickle.dumps(self._work, protocol=pickle.HIGHEST_PROTOCOL)
+        return {"state": state, "packed": packed, "conflicted": self.conflicted}
+
+    def __setstate__(self, saved: dict[str, Any]) -> None:
+        self._state = saved["state"]
+        self._packed = saved["packed"]
+        self._work = None
+        self._dirty = set()
+        self.conflicted = saved["conflicted"]
 
 
 def unique_ordered(events: Iterable[Event]) -> list[Event]:

@@ -83,6 +83,12 @@ class Store:
                 self._state = self._loaded().folder.state()
             return self._state
 
+    def ready(self) -> None:
+        """Finish what a quick start left for later (the fold's working half), so the next
+        write takes no longer than a write: the app calls this once the first screen is up."""
+        with self._mutex:
+            self._loaded().folder.ready()
+
     def reload(self) -> None:
         """Read what arrived on disk since the last look (a sync, another process)."""
         with self._mutex:

@@ -5,6 +5,7 @@ Screens other than Today are imported when first opened, so the first paint pays
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 # Set by the start-up benchmark: paint Today once, then exit.
 FIRST_PAINT_ENV = "PLANNER_BENCH_FIRST_PAINT"
+READY_AFTER_SECONDS = 0.5
 POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a cheap stat)
 
 
@@ -88,6 +90,14 @@ class PlannerApp(App[int]):
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_tick, name="poll")
         self.import_inbox()
+        # Once the first screen is up and the runner is reading it, not while it is drawn.
+        self.set_timer(READY_AFTER_SECONDS, self.get_ready)
+
+    @work(thread=True, group="ready", exit_on_error=False)
+    def get_ready(self) -> None:
+        """After the first paint: what the start left packed, so the first tick is as quick."""
+        with contextlib.suppress(PlannerError):  # the poll or the next write says it again
+            self.planner.store.ready()
 
     # ---- what the screens say ----------------------------------------------------------
 
