@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from planner.service import Planner
     from planner.tui.syncing import Syncer, SyncProgressed
 
+CSS_PATH = "app.tcss"  # Today's styles; each other screen names screens/screens.tcss
+SCREENS_CSS_PATH = "screens/screens.tcss"
 # Set by the start-up benchmark: paint Today once, then exit.
 FIRST_PAINT_ENV = "PLANNER_BENCH_FIRST_PAINT"
 READY_AFTER_SECONDS = 0.5
@@ -41,7 +43,7 @@ POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a che
 class PlannerApp(App[int]):
     """The TUI over one `Planner`; screens call the service it was built with, nothing else."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = CSS_PATH
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         *global_bindings(),
@@ -56,21 +58,27 @@ class PlannerApp(App[int]):
         demo: bool = False,
         poll_seconds: float = POLL_SECONDS,
     ) -> None:
-        super().__init__()
         self.planner = planner
+        self.first_start = self._is_first_start(planner)
+        # Today's styles alone keep its first paint quick; onboarding, the first screen of a
+        # first start, brings the other screens' too (read later, they would miss its first frame).
+        super().__init__(css_path=[CSS_PATH, SCREENS_CSS_PATH] if self.first_start else None)
         self.first_paint_exit = first_paint_exit
         self.demo = demo
         self.poll_seconds = poll_seconds
         self._shown_notices: set[str] = set()
         self._syncer: Syncer | None = None
 
+    @staticmethod
+    def _is_first_start(planner: Planner) -> bool:
+        try:
+            return not planner.has_profile()
+        except PlannerError:
+            return False  # Today shows the error in place of the plan
+
     def get_default_screen(self) -> Screen[None]:
         # The first screen is the default screen, so that the first frame is Today itself.
-        try:
-            first_start = not self.planner.has_profile()
-        except PlannerError:
-            first_start = False  # Today shows the error in place of the plan
-        if not first_start:
+        if not self.first_start:
             return self._new_today()
         # Only a first start pays for importing the form widgets.
         from planner.tui.machine import machine_zone

@@ -34,6 +34,8 @@ FLAGS_INTRO = (
 class CheckinScreen(ModalScreen[Checkin | None]):
     """Dismissed with the saved check-in, or None when cancelled; Today then shows the new plan."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the check-in"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),

@@ -53,6 +53,8 @@ def key_table(rows: Sequence[tuple[str, str]]) -> Content:
 class HelpScreen(ModalScreen[None]):
     """A modal list of keys; escape, ? or q closes it."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
     ]

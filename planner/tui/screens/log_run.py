@@ -54,6 +54,8 @@ def optional(text: str) -> str | None:
 class LogRunScreen(ModalScreen[Run | None]):
     """Dismissed with the logged run, or None when cancelled."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Log run", tooltip="Save the run"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),

@@ -46,6 +46,8 @@ def profile_changes(
 class OnboardingScreen(Screen[None]):
     """A short form; a bad value is explained in place and the runner stays on the form."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start planning"),
         # Priority, as on the App, so that this one (shown) wins over the App's (hidden).

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 class SectionScreen(Screen[None]):
     """A screen reached with a key from anywhere; one at a time sits over Today."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", tooltip="Back to Today"),
     ]

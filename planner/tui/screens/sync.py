@@ -49,6 +49,8 @@ def result_text(result: SyncResult) -> str:
 class SyncScreen(ModalScreen[None]):
     """Opens syncing at once when a target is remembered; escape hides it, the sync goes on."""
 
+    CSS_PATH = "screens.tcss"  # the styles of every screen but Today, read when first needed
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close", tooltip="Close; a sync in progress goes on"),
     ]
