@@ -5,7 +5,6 @@ Every value is validated here, before anything is written; one event then carrie
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -166,6 +165,8 @@ class RunInput:
 
 def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
     """A hand-logged run's event fields; every field is checked before anything is written."""
+    import secrets  # here: only a logged run needs it, not a start
+
     day = entry.day or today
     if day > today:
         raise InputError(f"date {day}: in the future; a run is logged once it is done")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import secrets
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.core.days import runner_day
 from planner.core.errors import InputError
@@ -17,7 +16,6 @@ from planner.core.model import (
     Plan,
     Profile,
     Run,
-    State,
 )
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
 from planner.runner_input import profile_fields, run_fields
@@ -42,6 +40,7 @@ if TYPE_CHECKING:
     from planner.importers.report import ImportReport, ProgressFn
 
 
+T = TypeVar("T")
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
 
 
@@ -60,7 +59,7 @@ class Planner:
         self._now = now or (lambda: datetime.now(UTC))
         self._rules: PlanRules | None = None
         self._in_use: PlanInUse | None = None
-        self._plans: dict[tuple[date | None, int, date], tuple[State, PlanInUse, Plan]] = {}
+        self._plans: dict[tuple[date | None, int, date], tuple[int, PlanInUse, Plan]] = {}
 
     @classmethod
     def open(
@@ -78,7 +77,7 @@ class Planner:
 
     @property
     def profile(self) -> Profile:
-        return self.store.state().profile
+        return self.store.profile()
 
     @property
     def notices(self) -> list[str]:
@@ -111,29 +110,41 @@ class Planner:
     def plan(self, start: date | None = None, days: int = 14) -> Plan:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")
-        state, in_use, today = self.store.state(), self.plan_in_use(), self.today()
+        generation, in_use, today = self.store.generation(), self.plan_in_use(), self.today()
         if start is not None and (start - today).days > MAX_LEAD_DAYS:
             # Days after today are projected one by one: years ahead would take minutes.
             raise InputError(f"date {start}: more than a year after today ({today}); too far ahead")
         # The plan on screen is asked for again to validate a tick: a tick then costs a file
-        # write, not a plan over ten years. Same state object, same plan file: same plan.
+        # write, not a plan over ten years. Same event set, same plan file: same plan.
         key = (start, days, today)
         memo = self._plans.get(key)
-        if memo is not None and memo[0] is state and memo[1] == in_use:
+        if memo is not None and memo[0] == generation and memo[1] == in_use:
             return memo[2]
         # Across runs, the store's cache keeps the plan of an unchanged event set, so a start
         # with nothing new needs neither the engine nor the plan rules (nor their imports).
-        cache_key = f"plan:{start}:{days}:{today}:{in_use.name}:{in_use.sha}"
-        plan = self.store.recall(cache_key)
-        if not isinstance(plan, Plan):
-            from planner.core.engine import build_plan
-
-            plan = build_plan(state, self.rules(), today, start=start, days=days)
-            self.store.remember(cache_key, plan)
+        plan = self.remembered(
+            f"plan:{start}:{days}:{today}:{in_use.name}:{in_use.sha}",
+            lambda: self._build_plan(today, start, days),
+            Plan,
+        )
         if len(self._plans) > 64:
             self._plans.clear()
-        self._plans[key] = (state, in_use, plan)
+        self._plans[key] = (generation, in_use, plan)
         return plan
+
+    def _build_plan(self, today: date, start: date | None, days: int) -> Plan:
+        from planner.core.engine import build_plan
+
+        return build_plan(self.store.state(), self.rules(), today, start=start, days=days)
+
+    def remembered(self, key: str, compute: Callable[[], T], kind: type[T]) -> T:
+        """`compute()`, kept in the fold cache with the current event set: asked again with
+        nothing new on disk (in this run or a later one), it is not computed again."""
+        value = self.store.recall(key)
+        if not isinstance(value, kind):
+            value = compute()
+            self.store.remember(key, value)
+        return value
 
     def day(self, day: date | None = None) -> DayPlan:
         return self.plan(start=day or self.today(), days=1).days[0]
@@ -272,6 +283,8 @@ class Planner:
         return self.store.state().checkins
 
     def add_race(self, day: date, distance: str, name: str = "") -> Race:
+        import secrets
+
         from planner.core.taper import race_data
 
         data = race_data("race-" + secrets.token_hex(4), day, distance, name, self.today())

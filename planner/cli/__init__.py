@@ -8,27 +8,32 @@ The TUI is imported lazily so `planner today` in a shell prompt never pays for T
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
 
 from planner import __version__
-from planner.cli.common import CommandParser
 from planner.core.errors import PlannerError
 from planner.core.units import parse_date
 
 if TYPE_CHECKING:
+    import argparse
+
+    from planner.cli.common import CommandParser
     from planner.service import Planner
 
 
 APP_OPTIONS = ("--data", "--today")  # the options `planner` (the app) takes with a value
+_APP_DEFAULTS = {"data": None, "today": None, "demo": False}  # as _app_parser gives them
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from planner.cli.common import CommandParser
+
     parser = _app_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for module in _command_modules():
@@ -38,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _app_parser() -> CommandParser:
     """The options that come before a command; alone, they open the app."""
+    from planner.cli.common import CommandParser
+
     parser = CommandParser(prog="planner", description="A daily recovery planner for runners.")
     parser.add_argument("--version", action="version", version=f"planner {__version__}")
     parser.add_argument("--data", metavar="DIR", help="data folder (default: $PLANNER_DATA)")
@@ -48,6 +55,8 @@ def _app_parser() -> CommandParser:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The arguments; `planner` alone (the morning case) skips building every command's parser."""
+    if not argv:  # nothing to parse: argparse itself need not be imported
+        return cast("argparse.Namespace", SimpleNamespace(**_APP_DEFAULTS, command=None))
     if _opens_app(argv):
         args = _app_parser().parse_args(argv)
         args.command = None

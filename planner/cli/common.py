@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from typing import Any, NoReturn
 
 
 def print_json(value: Any) -> None:
+    import json  # here: the app itself never prints JSON
+
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 

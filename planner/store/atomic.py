@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import string
 from pathlib import Path
 
@@ -17,6 +16,8 @@ _ALPHABET = string.ascii_lowercase + string.digits
 
 def random_token(length: int) -> str:
     """A random [a-z0-9] string: unique names without coordination between devices."""
+    import secrets  # here: a start that writes nothing need not import it
+
     return "".join(secrets.choice(_ALPHABET) for _ in range(length))
 
 

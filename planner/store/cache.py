@@ -26,10 +26,13 @@ FORMAT = 2  # 2: the fold's working half is pickled apart (planner/store/fold.py
 
 def code_stamp() -> str:
     """The app version plus the size and mtime of every module a cache entry's shape depends
-    on: a cache written by other code (an upgrade, a developer's edit) is never trusted."""
+    on: a cache written by other code (an upgrade, a developer's edit) is never trusted.
+
+    tui/ is there for the Today view the app keeps in the cache (planner/tui/view.py).
+    """
     package = Path(__file__).resolve().parent.parent
     parts = [__version__]
-    for folder in ("core", "store"):
+    for folder in ("core", "store", "tui"):
         with os.scandir(package / folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
                 if entry.name.endswith(".py"):

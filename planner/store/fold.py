@@ -232,16 +232,19 @@ class Folder:
     re-reading ten years of files. Two *different* events under one id cannot be settled
     incrementally (the rule picks by content): `conflicted` then says to fold from scratch.
 
-    Pickled (in the fold cache), the state and the working half (the accumulator and the
-    event ids, the larger part) go apart: a start with nothing new unpickles only the state,
-    and the working half waits as bytes until an event arrives (or `ready` asks for it).
+    Pickled (in the fold cache), the folder keeps its state and its working half (the
+    accumulator and the event ids) as two packed blobs, and the profile beside them: a start
+    with nothing new unpickles neither until it is asked for (the Today screen it shows first
+    is itself remembered in the cache), and `ready` unpacks both once the screen is up.
     """
 
     def __init__(self) -> None:
         self._work: tuple[_Acc, set[str]] | None = (_Acc(), set())
-        self._packed: bytes | None = None  # the working half, still pickled
+        self._packed_work: bytes | None = None
+        self._state: State | None = State()
+        self._packed_state: bytes | None = None
+        self._profile = Profile()  # the state's, readable while the state is still packed
         self._dirty: set[str] = set(_ALL_PARTS)
-        self._state = State()
         self.conflicted = False
 
     def add(self, events: Iterable[Event]) -> None:
@@ -255,15 +258,27 @@ class Folder:
             self._apply(acc, event)
 
     def ready(self) -> None:
-        """Unpickle the working half now (off the first paint), so the next add is quick."""
+        """Unpack what a quick start left packed, so the next add or state is quick."""
         self._working()
+        self.state()
+
+    def profile(self) -> Profile:
+        """The runner's profile, without unpacking the state when nothing new came in."""
+        return self._profile if not self._dirty else self.state().profile
 
     def _working(self) -> tuple[_Acc, set[str]]:
         if self._work is None:
-            assert self._packed is not None
-            self._work = pickle.loads(self._packed)
-            self._packed = None
+            assert self._packed_work is not None
+            self._work = pickle.loads(self._packed_work)
+            self._packed_work = None
         return self._work
+
+    def _unpacked_state(self) -> State:
+        if self._state is None:
+            assert self._packed_state is not None
+            self._state = pickle.loads(self._packed_state)
+            self._packed_state = None
+        return self._state
 
     def _apply(self, acc: _Acc, event: Event) -> None:
         handler = _HANDLERS.get(event.kind)  # unknown kinds come from newer versions: skip
@@ -276,8 +291,9 @@ class Folder:
 
     def state(self) -> State:
         """The fold so far; parts no new event touched are reused, not rebuilt."""
+        state = self._unpacked_state()
         if not self._dirty:
-            return self._state
+            return state
         acc, ids = self._working()
         dirty = self._dirty
         parts: dict[str, Any] = {"event_count": len(ids)}
@@ -294,23 +310,31 @@ class Folder:
         if "races" in dirty:
             live = (r for r_id, (_, r) in acc.races.items() if r_id not in acc.deleted_races)
             parts["races"] = tuple(sorted(live, key=lambda r: (r.date, r.id)))
-        self._state = dataclasses.replace(self._state, **parts)
+        self._state = dataclasses.replace(state, **parts)
+        self._profile = self._state.profile
         self._dirty = set()
         return self._state
 
     def __getstate__(self) -> dict[str, Any]:
-        state = self.state()
-        packed = self._packed
-        if packed is None:
-            packed = pickle.dumps(self._work, protocol=pickle.HIGHEST_PROTOCOL)
-        return {"state": state, "packed": packed, "conflicted": self.conflicted}
+        if self._dirty:
+            self.state()
+        return {
+            "state": self._packed_state or _pack(self._state),
+            "work": self._packed_work or _pack(self._work),
+            "profile": self._profile,
+            "conflicted": self.conflicted,
+        }
 
     def __setstate__(self, saved: dict[str, Any]) -> None:
-        self._state = saved["state"]
-        self._packed = saved["packed"]
-        self._work = None
+        self._state, self._packed_state = None, saved["state"]
+        self._work, self._packed_work = None, saved["work"]
+        self._profile = saved["profile"]
         self._dirty = set()
         self.conflicted = saved["conflicted"]
+
+
+def _pack(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unique_ordered(events: Iterable[Event]) -> list[Event]:

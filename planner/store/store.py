@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.core.errors import DataError
-from planner.core.model import State
+from planner.core.model import Profile, State
 from planner.store import cache as fold_cache
 from planner.store.atomic import PRIVATE_FILE, atomic_write, fsync_dir, random_token
 from planner.store.bulk import Progress, read_event_files
@@ -67,14 +67,29 @@ class Store:
             files = index.scan(self._listing_failed).new_files
             return self._read_all(files, {})
 
-    def load(self, progress: Progress | None = None) -> State:
-        """Load (from the cache and what is new) now, reporting progress on a long first read."""
+    def load(self, progress: Progress | None = None) -> None:
+        """Read the cache and what is new on disk now, reporting progress on a long first read.
+
+        The folded state itself is unpacked when first asked for (see `Folder`).
+        """
         with self._mutex:
             self._progress = progress
             try:
-                return self.state()
+                self._loaded()
             finally:
                 self._progress = None
+
+    def profile(self) -> Profile:
+        """The runner's profile: on a warm start, without unpacking the whole state."""
+        with self._mutex:
+            if self._state is not None:
+                return self._state.profile
+            return self._loaded().folder.profile()
+
+    def generation(self) -> int:
+        """Goes up whenever the event set grows: a result kept with it is current while equal."""
+        with self._mutex:
+            return self._loaded().generation
 
     def state(self) -> State:
         """The fold of every event on disk and appended since; kept until it changes."""
@@ -84,8 +99,8 @@ class Store:
             return self._state
 
     def ready(self) -> None:
-        """Finish what a quick start left for later (the fold's working half), so the next
-        write takes no longer than a write: the app calls this once the first screen is up."""
+        """Unpack what a quick start left packed (the folded state, the fold's working half),
+        so the next read or write is quick: the app calls this once the first screen is up."""
         with self._mutex:
             self._loaded().folder.ready()
 

@@ -223,3 +223,13 @@ def test_today_never_imports_textual(data: Path, tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in probe.stderr.splitlines()}
     assert "textual" not in imported and "rich" not in imported
     assert "planner.core.engine" in imported  # the probe really built a plan
+
+
+def test_planner_alone_parses_like_the_app_options_would() -> None:
+    # `planner` with no arguments skips argparse; it must mean what the parser would say.
+    from planner.cli import _app_parser, parse_args
+
+    quick = vars(parse_args([]))
+    full = vars(_app_parser().parse_args([]))
+    assert quick == {**full, "command": None}
+    assert vars(parse_args(["--data", "x"]))["data"] == "x"

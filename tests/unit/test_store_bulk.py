@@ -29,4 +29,5 @@ def test_parallel_and_serial_reads_agree(tmp_path: Path, monkeypatch: pytest.Mon
     assert seen[-1] == (len(paths), len(paths))
     assert sum(1 for _, _, notice, bad in parallel if notice and bad) == 1
     fresh = Store(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c2")
-    assert fresh.load().event_count == 60 and len(fresh.notices) == 1
+    fresh.load()
+    assert fresh.state().event_count == 60 and len(fresh.notices) == 1

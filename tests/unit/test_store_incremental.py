@@ -84,14 +84,16 @@ def test_a_repeated_id_asks_for_a_fresh_fold() -> None:
     assert folder.conflicted
 
 
-def test_a_cached_fold_with_nothing_new_leaves_its_working_half_packed() -> None:
+def test_a_cached_fold_with_nothing_new_stays_packed_until_asked() -> None:
     # A warm start unpickles the state only; the accumulator waits until an event arrives.
     folder = Folder()
     folder.add([Event("0000000000001-0000-aaaaaaaaaa-x", "check", "0000000000001-0000",
                       "aaaaaaaaaa", {"date": date(2026, 11, 28), "item": "yoga"})])  # fmt: skip
     warm = pickle.loads(pickle.dumps(folder))
+    assert warm.profile() == folder.state().profile
+    assert warm._state is None and warm._work is None  # still bytes: the start paid for neither
     assert warm.state() == folder.state()
-    assert warm._work is None  # still bytes: the start paid for the state alone
+    assert warm._work is None  # reading the state does not need the working half
     warm.ready()
     assert warm._work is not None
 
