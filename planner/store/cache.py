@@ -21,7 +21,7 @@ from planner.store.atomic import PRIVATE_FILE, random_token
 from planner.store.disk import DiskIndex
 from planner.store.fold import Folder
 
-FORMAT = 2  # 2: the fold's working half is pickled apart (planner/store/fold.py)
+FORMAT = 3  # 3: the fold keeps its state and working half packed (planner/store/fold.py)
 
 
 def code_stamp() -> str:

@@ -258,8 +258,14 @@ class Folder:
             self._apply(acc, event)
 
     def ready(self) -> None:
-        """Unpack what a quick start left packed, so the next add or state is quick."""
+        """Unpack what a quick start left packed, so the next add or state is quick.
+
+        The state is rebuilt from the accumulator rather than kept as unpickled: pickled
+        apart, the two would hold separate copies of every run, and this way they share one.
+        """
         self._working()
+        self._state, self._packed_state = State(), None
+        self._dirty = {*_ALL_PARTS, "count"}
         self.state()
 
     def profile(self) -> Profile:

@@ -103,6 +103,7 @@ class Store:
         so the next read or write is quick: the app calls this once the first screen is up."""
         with self._mutex:
             self._loaded().folder.ready()
+            self._state = None  # the folder's rebuilt state, sharing its runs, from now on
 
     def reload(self) -> None:
         """Read what arrived on disk since the last look (a sync, another process)."""
