@@ -28,16 +28,18 @@ def code_stamp() -> str:
     """The app version plus the size and mtime of every module a cache entry's shape depends
     on: a cache written by other code (an upgrade, a developer's edit) is never trusted.
 
-    tui/ is there for the Today view the app keeps in the cache (planner/tui/view.py).
+    tui/view.py is there for the Today view the app keeps in the cache.
     """
     package = Path(__file__).resolve().parent.parent
     parts = [__version__]
-    for folder in ("core", "store", "tui"):
+    for folder in ("core", "store"):
         with os.scandir(package / folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
                 if entry.name.endswith(".py"):
                     st = entry.stat()
                     parts.append(f"{folder}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    view = (package / "tui" / "view.py").stat()
+    parts.append(f"tui/view.py:{view.st_size}:{view.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
