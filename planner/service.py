@@ -73,6 +73,10 @@ class Planner:
 
         return cls(Store(resolve_data_dir(data_dir), state=state), today=today)
 
+    def as_of(self, today: date) -> Planner:
+        """The same data seen on another day: tomorrow morning's plan, prepared tonight."""
+        return Planner(self.store, today=today, now=self._now)
+
     # ---- reading -------------------------------------------------------------------
 
     @property

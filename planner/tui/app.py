@@ -58,6 +58,7 @@ class PlannerApp(App[int]):
         first_paint_exit: bool = False,
         demo: bool = False,
         poll_seconds: float = POLL_SECONDS,
+        ready_after: float = READY_AFTER_SECONDS,
     ) -> None:
         self.planner = planner
         self.first_start = self._is_first_start(planner)
@@ -67,6 +68,7 @@ class PlannerApp(App[int]):
         self.first_paint_exit = first_paint_exit
         self.demo = demo
         self.poll_seconds = poll_seconds
+        self.ready_after = ready_after
         self._shown_notices: set[str] = set()
         self._syncer: Syncer | None = None
 
@@ -100,7 +102,7 @@ class PlannerApp(App[int]):
             self.set_interval(self.poll_seconds, self._poll_tick, name="poll")
         self.import_inbox()
         # Once the first screen is up and the runner is reading it, not while it is drawn.
-        self.set_timer(READY_AFTER_SECONDS, self.get_ready)
+        self.set_timer(self.ready_after, self.get_ready)
 
     @work(thread=True, group="ready", exit_on_error=False)
     def get_ready(self) -> None:
@@ -327,6 +329,22 @@ def run_tui(planner: Planner, *, demo: bool = False) -> int:
     if bench == "ready":
         # The benchmark's steady state: what the app unpacks just after its first paint.
         planner.store.ready()
+    elif bench is None and not demo:
+        prepare_tomorrow(planner)
     if app.return_code:
         return app.return_code
     return result or 0
+
+
+def prepare_tomorrow(planner: Planner) -> None:
+    """Plan tomorrow's Today as the app closes (the terminal is already the runner's again):
+    the next morning's start, with nothing new on disk, finds it in the cache."""
+    from datetime import timedelta
+
+    from planner.tui.view import remembered_view
+
+    with contextlib.suppress(PlannerError):
+        if not planner.has_profile():
+            return  # onboarding was left unfinished: there is no plan to prepare
+        tomorrow = planner.today() + timedelta(days=1)
+        remembered_view(planner.as_of(tomorrow), tomorrow)

@@ -6,9 +6,13 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.core.model import ChecklistItem, Plan, Run, RunGuidance
 from planner.core.units import format_distance, format_duration
+
+if TYPE_CHECKING:
+    from planner.service import Planner
 
 BADGES: dict[str, str] = {
     "quality_ok": "QUALITY OK",
@@ -73,6 +77,20 @@ def day_view(
         checklist=day.checklist,
         checkin_due=day.date == today and not checked_in,
     )
+
+
+def remembered_view(planner: Planner, day: date) -> DayView:
+    """Today's view of `day`, kept in the fold cache with the event set: opening the app
+    again with nothing new shows it without unpacking years of history (or planning)."""
+    today, in_use = planner.today(), planner.plan_in_use()
+    key = f"today-view:{day}:{today}:{in_use.name}:{in_use.sha}"
+    return planner.remembered(key, lambda: planned_view(planner, day, today), DayView)
+
+
+def planned_view(planner: Planner, day: date, today: date) -> DayView:
+    plan = planner.plan(start=day, days=1)
+    checked_in = today in planner.checkins()
+    return day_view(plan, planner.runs(), today, planner.profile.units, checked_in)
 
 
 def no_plan_view(day: date, today: date, message: str) -> DayView:

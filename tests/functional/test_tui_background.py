@@ -287,3 +287,43 @@ async def test_sync_asks_interactively_once_suspended(
         await pilot.pause()
         assert (calls, suspended) == ([False, True], [True])
         assert "Synced" in text_of(app, "#sync-status")
+
+
+async def test_a_warm_start_paints_today_from_the_cache_and_unpacks_after(
+    planner: Planner, reopen: Callable[[], Planner]
+) -> None:
+    from planner.tui.view import remembered_view
+
+    shown = remembered_view(planner, TODAY)
+    planner.store.save_cache()
+    warm = reopen()
+    warm.store.load()
+    app = PlannerApp(warm, ready_after=3600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#guidance") == shown.guidance
+        folder = warm.store._snap.folder
+        # Private, on purpose: what is under test is that the first paint unpacked nothing.
+        assert folder._state is None and folder._work is None
+        app.get_ready()
+        await app.workers.wait_for_complete()
+        assert folder._state is not None and folder._work is not None
+        await pilot.press("space")  # a tick after that works as ever
+        await pilot.pause()
+        assert any(item.done for item in warm.day(TODAY).checklist)
+
+
+def test_closing_the_app_prepares_tomorrows_today(planner: Planner, data_dir: Path) -> None:
+    from datetime import timedelta
+
+    from planner.tui.app import prepare_tomorrow
+    from planner.tui.view import DayView, planned_view
+
+    prepare_tomorrow(planner)
+    planner.store.save_cache()
+    tomorrow = TODAY + timedelta(days=1)
+    morning = Planner.open(data_dir, today=tomorrow)  # the next morning's start
+    in_use = morning.plan_in_use()
+    kept = morning.store.recall(f"today-view:{tomorrow}:{tomorrow}:{in_use.name}:{in_use.sha}")
+    assert isinstance(kept, DayView)
+    assert kept == planned_view(morning, tomorrow, tomorrow)

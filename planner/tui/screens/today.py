@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from planner.core.errors import PlannerError
 from planner.tui.messages import DataChanged, PlanShown
-from planner.tui.view import DayView, day_view, no_plan_view
+from planner.tui.view import DayView, no_plan_view, remembered_view
 from planner.tui.widgets.checklist import Checklist, withheld_reason
 from planner.tui.widgets.day_header import DayHeader
 from planner.tui.widgets.day_summary import DaySummary
@@ -97,16 +97,7 @@ class TodayScreen(Screen[None]):
         self.show_day(self.day)
 
     def _view(self, day: date) -> DayView:
-        # Kept in the fold cache with the event set: opening the app again with nothing new
-        # shows the day without unpacking ten years of history (it is unpacked just after).
-        today, in_use = self._today(), self.planner.plan_in_use()
-        key = f"today-view:{day}:{today}:{in_use.name}:{in_use.sha}"
-        return self.planner.remembered(key, lambda: self._new_view(day, today), DayView)
-
-    def _new_view(self, day: date, today: date) -> DayView:
-        plan = self.planner.plan(start=day, days=1)
-        checked_in = today in self.planner.checkins()
-        return day_view(plan, self.planner.runs(), today, self.planner.profile.units, checked_in)
+        return remembered_view(self.planner, day)
 
     def _toast(self, error: PlannerError) -> None:
         """A service error is a toast, never a traceback."""
