@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from textual import events
+from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from planner.core.errors import DataError, InputError
@@ -16,7 +19,8 @@ from planner.tui.app import PlannerApp
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.onboarding import OnboardingScreen
 from planner.tui.screens.today import TodayScreen
-from planner.tui.widgets.checklist import Checklist
+from planner.tui.widgets.checklist import Checklist, item_prompt, tick_mark, withheld_reason
+from planner.tui.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 28)  # as pinned in conftest.py
@@ -287,3 +291,247 @@ def test_today_loads_none_of_the_other_screens() -> None:
     code = f"import sys, planner.tui.app\nprint([m for m in {lazy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ---- the checklist widget -------------------------------------------------------------------
+
+
+def shown(widget: Checklist) -> list[str]:
+    """The checklist's lines as the runner sees them now."""
+    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+
+
+def fully_shown(widget: Checklist, item: ChecklistItem) -> bool:
+    """The item's title and its whole detail are on screen (lines wrap at spaces)."""
+    words = " ".join(" ".join(shown(widget)).split())
+    return f"{tick_mark(item)} {item.title} {' '.join(item.detail.split())}" in words
+
+
+async def test_the_cursor_steps_through_the_items_and_skips_the_headings(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        items = widget.items
+        assert shown(widget)[0].strip() == "Before the run"
+        assert len({item.when for item in items}) > 2  # headings in between to skip
+        seen = []
+        for _ in items:
+            seen.append(highlighted(app).id)
+            await pilot.press("j")
+        assert seen == [item.id for item in items]
+        assert highlighted(app).id == items[0].id  # on from the last item: the first
+        await pilot.press("k")
+        assert highlighted(app).id == items[-1].id
+        assert fully_shown(widget, items[-1])
+        await pilot.press("home")
+        assert highlighted(app).id == items[0].id and fully_shown(widget, items[0])
+        await pilot.press("end")
+        assert highlighted(app).id == items[-1].id and fully_shown(widget, items[-1])
+
+
+async def test_page_down_and_up_move_a_screenful_and_keep_the_item_in_view(
+    app: PlannerApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        ids = [item.id for item in widget.items]
+        await pilot.press("pagedown")
+        assert ids.index(highlighted(app).id) > 1  # further than the next item
+        assert widget.scroll_offset.y > 0 and fully_shown(widget, highlighted(app))
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        assert highlighted(app).id == ids[-1] and fully_shown(widget, highlighted(app))
+        await pilot.press("pageup")
+        assert ids.index(highlighted(app).id) < len(ids) - 2
+        assert fully_shown(widget, highlighted(app))
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
+        assert highlighted(app).id == ids[0] and fully_shown(widget, highlighted(app))
+
+
+async def test_show_items_keeps_the_cursor_on_its_item_else_the_first(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        items = widget.items
+        await pilot.press("end")
+        ticked = replace(items[-1], done=True)
+        widget.show_items([*items[:-1], ticked])
+        await pilot.pause()
+        assert highlighted(app) == ticked and fully_shown(widget, ticked)
+        widget.show_items(items[:-1])  # the cursor's item is gone: the first item, at the top
+        await pilot.pause()
+        assert highlighted(app) == items[0] and widget.scroll_offset.y == 0
+        assert shown(widget)[0].strip() == "Before the run"
+        widget.show_items([])
+        await pilot.press("space", "j", "pagedown")
+        assert widget.highlighted_item is None and widget.items == ()
+        widget.show_items(items)
+        await pilot.pause()
+        assert highlighted(app) == items[0]
+
+
+async def test_a_click_on_an_item_moves_the_cursor_there_and_ticks_it(
+    app: PlannerApp, reopen: Reopen
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        target = widget.items[1]
+        y = next(y for y, line in enumerate(shown(widget)) if f"○ {target.title}" in line)
+        await pilot.click(Checklist, offset=(8, y + 1))  # on its detail, under the title
+        assert highlighted(app).id == target.id
+        assert reopen().find_item(target.id, TODAY).done
+        assert shown(widget)[0].strip() == "Before the run"
+        await pilot.click(Checklist, offset=(8, 0))  # a heading: nothing happens
+        assert highlighted(app).id == target.id
+        assert reopen().find_item(target.id, TODAY).done
+
+
+async def test_a_resize_wraps_the_lines_anew(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        height = widget.virtual_size.height
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        width = widget.scrollable_content_region.width
+        assert width < 60 and widget.virtual_size.height > height
+        assert all(len(line.rstrip()) < width for line in shown(widget))  # none cut off
+        assert fully_shown(widget, highlighted(app))
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert widget.virtual_size.height == height
+
+
+# ---- the footer ------------------------------------------------------------------------------
+
+
+def footer(app: PlannerApp, screen: TodayScreen | None = None) -> KeyFooter:
+    return (screen or app.screen).query_one(KeyFooter)
+
+
+def footer_text(app: PlannerApp) -> str:
+    return footer(app).render_line(0).text
+
+
+def on_label(app: PlannerApp, label: str) -> tuple[int, int]:
+    """The offset in the footer of the first letter of `label`."""
+    return (footer_text(app).index(label), 0)
+
+
+async def test_the_footer_lists_the_keys_of_the_screen_shown(app: PlannerApp) -> None:
+    from planner.tui.screens.week import WeekScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        today = footer_text(app)
+        keys = [
+            "space Tick",
+            "[ Prev day",
+            "] Next day",
+            "c Check-in",
+            "w Week",
+            "? Keys",
+            "q Quit",
+        ]
+        assert [today.index(key) for key in keys] == sorted(today.index(key) for key in keys)
+        assert today.rstrip().endswith("▏^p palette")
+        await pilot.press("w")
+        assert isinstance(app.screen, WeekScreen)
+        week = footer_text(app)
+        assert "esc Back" in week and "c Check-in" in week
+        assert "w Week" not in week  # this is Week
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+        assert footer_text(app) == today
+
+
+async def test_the_footer_follows_the_bindings_as_they_change(app: PlannerApp) -> None:
+    """Over a modal the navigation keys are off: Today's footer drops them, then gets them back."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        below = app.screen_stack[-2]
+        assert isinstance(below, TodayScreen)
+        over_help = footer(app, below).render_line(0).text
+        assert "space Tick" in over_help and "w Week" not in over_help
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "w Week" in footer_text(app)
+
+
+async def test_a_click_on_a_footer_key_runs_it(app: PlannerApp) -> None:
+    from textual.command import CommandPalette
+
+    from planner.tui.screens.week import WeekScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click(footer(app), offset=on_label(app, "Next day"))
+        await pilot.pause()
+        assert text_of(app, "#day-date") == "Sun 29 Nov 2026"
+        await pilot.click(footer(app), offset=on_label(app, "Week"))
+        await pilot.pause()
+        assert isinstance(app.screen, WeekScreen)
+        await pilot.click(footer(app), offset=on_label(app, "Back"))
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.click(footer(app), offset=on_label(app, "palette"))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_a_click_between_footer_keys_does_nothing(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        text = footer_text(app)
+        blank = text.index("] Next day") + len("] Next day")  # the gap before "c Check-in"
+        assert text[blank] == " "
+        await pilot.click(footer(app), offset=(blank, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+
+
+async def test_the_footer_is_compact_below_100_columns(app: PlannerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not footer(app).compact
+        assert footer_text(app).startswith(" space Tick  [ Prev day  ] Next day ")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert footer(app).compact
+        text = footer_text(app)
+        assert text.startswith("space Tick [ Prev day ] Next day c Check-in w Week ? Keys q Quit")
+        assert len(text) == 80
+
+
+async def test_the_mouse_wheel_scrolls_and_leaves_the_cursor(app: PlannerApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        widget = checklist(app)
+        first = highlighted(app)
+        for _ in range(3):
+            widget.post_message(events.MouseScrollDown(widget, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert widget.scroll_offset.y > 0 and highlighted(app) == first
+        assert shown(widget)[0].strip() != "Before the run"
+
+
+def test_item_prompts_look_as_their_markup_says() -> None:
+    """item_prompt builds its spans by hand (parsing markup is slow): the same as the markup."""
+    for item in (
+        ChecklistItem("a", "yoga", "Gentle [b]yoga", "20 min, [i]slowly"),
+        ChecklistItem("b", "yoga", "Yoga", "20 min", done=True),
+        ChecklistItem("c", "yoga", "Yoga", "", done=True),
+        ChecklistItem("d", "yoga", "Yoga", ""),
+        ChecklistItem("e", "yoga", "Yoga", "sore today", withheld=True, done=True),
+        ChecklistItem("f", "yoga", "", "", withheld=True),
+    ):
+        prompt = item_prompt(item)
+        if item.withheld:
+            mark = Content.from_markup("[dim]$mark[/] ", mark=tick_mark(item))
+            text = Content.from_markup(
+                "[dim][s]$title[/s]  [i](withheld)[/i]\n$why[/dim]",
+                title=item.title,
+                why=withheld_reason(item),
+            )
+        else:
+            mark_style = "b $text-success" if item.done else "dim"
+            mark = Content.from_markup(f"[{mark_style}]$mark[/] ", mark=tick_mark(item))
+            title = "$title" if item.done else "[b]$title[/b]"
+            text = Content.from_markup(
+                f"{title}\n[dim]$detail[/dim]", title=item.title, detail=item.detail
+            )
+        assert (prompt.mark.plain, prompt.mark.spans) == (mark.plain, mark.spans)
+        assert (prompt.text.plain, prompt.text.spans) == (text.plain, text.spans), item.id

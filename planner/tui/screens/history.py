@@ -103,7 +103,7 @@ class HistoryScreen(SectionScreen):
         table = self.query_one(DataTable)
         for column in RUN_COLUMNS:
             table.add_column(column.label, key=column.key)
-        self.query_one(TabbedContent).loading = True
+        self.query_one("#history-tabs ContentSwitcher").loading = True
         self.reload()
 
     def reload(self) -> None:
@@ -132,7 +132,7 @@ class HistoryScreen(SectionScreen):
 
     def show_history(self, data: HistoryData) -> None:
         self.data = data
-        self.query_one(TabbedContent).loading = False
+        self.query_one("#history-tabs ContentSwitcher").loading = False
         self.query_one("#history-title", Static).update(history_title(data))
         self.fill_table()
         self.query_one("#fitness-chart", LineChart).show(fitness_chart(data.trend))
