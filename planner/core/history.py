@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.core.load import run_minutes
 from planner.core.model import Checkin, Run
@@ -13,9 +14,12 @@ from planner.core.rules import PlanRules, RedFlag
 from planner.core.units import plausible_pace
 
 
-@dataclass(frozen=True)
-class Session:
-    """One session on the timeline: a logged run, or one the projection assumes the runner does."""
+class Session(NamedTuple):
+    """One session on the timeline: a logged run, or one the projection assumes the runner does.
+
+    A NamedTuple, not a frozen dataclass: a plan makes one per run in the history (thousands
+    over ten years), and a tuple is made in half the time.
+    """
 
     date: date
     minutes: float
@@ -62,12 +66,17 @@ class Timeline:
     def __init__(self, sessions: Iterable[Session]) -> None:
         self.sessions = sorted(sessions, key=lambda s: s.date)
         self._dates = [s.date for s in self.sessions]
+        self._races = [s for s in self.sessions if s.race]  # asked for every day planned
+        self._race_dates = [s.date for s in self._races]
 
     def add(self, session: Session) -> None:
         if self._dates and session.date < self._dates[-1]:
             raise ValueError("sessions are added in date order")
         self.sessions.append(session)
         self._dates.append(session.date)
+        if session.race:
+            self._races.append(session)
+            self._race_dates.append(session.date)
 
     def between(self, first: date, last: date) -> list[Session]:
         """Sessions dated from `first` to `last` inclusive."""
@@ -79,10 +88,14 @@ class Timeline:
         return self.sessions[: bisect.bisect_left(self._dates, day)]
 
     def last_hard_before(self, day: date) -> Session | None:
-        return next((s for s in reversed(self.before(day)) if s.hard), None)
+        sessions = self.sessions
+        for i in range(bisect.bisect_left(self._dates, day) - 1, -1, -1):
+            if sessions[i].hard:
+                return sessions[i]
+        return None
 
     def races_before(self, day: date) -> list[Session]:
-        return [s for s in self.before(day) if s.race]
+        return self._races[: bisect.bisect_left(self._race_dates, day)]
 
 
 def usual_easy_minutes(timeline: Timeline, today: date, rules: PlanRules) -> tuple[int, bool]:
