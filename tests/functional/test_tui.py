@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from textual import events
 from textual.content import Content
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from planner.core.errors import DataError, InputError
 from planner.core.model import ChecklistItem
@@ -20,6 +20,8 @@ from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.onboarding import OnboardingScreen
 from planner.tui.screens.today import TodayScreen
 from planner.tui.widgets.checklist import Checklist, item_prompt, tick_mark, withheld_reason
+from planner.tui.widgets.day_header import DayHeader
+from planner.tui.widgets.day_summary import DaySummary
 from planner.tui.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)
@@ -39,6 +41,10 @@ def highlighted(app: PlannerApp) -> ChecklistItem:
 
 def text_of(app: PlannerApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
+
+
+def header_text(app: PlannerApp) -> str:
+    return app.screen.query_one(DayHeader).plain()
 
 
 def toasts(app: PlannerApp) -> list[str]:
@@ -96,20 +102,17 @@ async def test_brackets_browse_days_and_keep_the_cursor(app: PlannerApp) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         on_item = highlighted(app).id
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
-        assert text_of(app, "#day-when") == "today"
+        assert header_text(app).startswith("Sat 28 Nov 2026  today ")
 
         await pilot.press("right_square_bracket")
-        assert text_of(app, "#day-date") == "Sun 29 Nov 2026"
-        assert "projected" in text_of(app, "#day-when")
+        assert header_text(app).startswith("Sun 29 Nov 2026  tomorrow · projected ")
         assert highlighted(app).id == on_item
 
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert text_of(app, "#day-date") == "Fri 27 Nov 2026"
-        assert text_of(app, "#day-when") == "yesterday"
+        assert header_text(app).startswith("Fri 27 Nov 2026  yesterday ")
 
         await pilot.press("t")
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert header_text(app).startswith("Sat 28 Nov 2026  today ")
 
 
 async def test_ticking_another_day_writes_that_day(app: PlannerApp, reopen: Reopen) -> None:
@@ -166,7 +169,7 @@ async def test_imperial_units_show_miles(planner: Planner) -> None:
     planner.set_profile({"units": "imperial"})
     app = PlannerApp(planner)
     async with app.run_test(size=SIZE):
-        assert "9.9 mi" in text_of(app, "#last-run")  # yesterday's 16 km long run
+        assert "9.9 mi" in app.screen.query_one(DaySummary).shown("last-run")  # the 16 km run
 
 
 async def test_first_paint_exit_ends_the_app_by_itself(planner: Planner) -> None:
@@ -210,7 +213,7 @@ async def test_onboarding_with_age_and_weight_goes_to_today(
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert isinstance(app.focused, Checklist)
-        assert "age 52" in str(app.screen.query_one("#day-runner", Label).content)
+        assert header_text(app).endswith("age 52 · WMA 50-54")
     profile = reopen().profile
     assert (profile.age, profile.units, profile.tz) == (52, "imperial", "Europe/Berlin")
     assert profile.weight_kg == pytest.approx(69.9, abs=0.1)  # 154 lb, since imperial picks lb
@@ -238,7 +241,7 @@ def red_flag_planner(planner: Planner) -> Planner:
 async def test_a_withheld_item_cannot_be_ticked(red_flag_planner: Planner, reopen: Reopen) -> None:
     app = PlannerApp(red_flag_planner)
     async with app.run_test(size=SIZE) as pilot:
-        assert "SEE A CLINICIAN" in str(app.screen.query_one("#badge", Label).content)
+        assert app.screen.query_one(DaySummary).shown("badge") == "SEE A CLINICIAN"
         withheld = next(item for item in checklist(app).items if item.withheld)
         checklist(app).highlight_item(withheld.id)
         await pilot.press("space")
@@ -256,8 +259,8 @@ async def test_a_plan_that_cannot_be_built_is_said_not_raised(
     monkeypatch.setattr(planner, "plan", broken)
     app = PlannerApp(planner)
     async with app.run_test(size=SIZE) as pilot:
-        assert "NO PLAN" in str(app.screen.query_one("#badge", Label).content)
-        assert "not TOML" in text_of(app, "#guidance")
+        assert app.screen.query_one(DaySummary).shown("badge") == "NO PLAN"
+        assert "not TOML" in app.screen.query_one(DaySummary).shown("guidance")
         assert "plans/standard.toml: line 3: not TOML" in toasts(app)
         await pilot.press("right_square_bracket", "space", "t")
         assert isinstance(app.screen, TodayScreen)
@@ -462,7 +465,7 @@ async def test_a_click_on_a_footer_key_runs_it(app: PlannerApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click(footer(app), offset=on_label(app, "Next day"))
         await pilot.pause()
-        assert text_of(app, "#day-date") == "Sun 29 Nov 2026"
+        assert header_text(app).startswith("Sun 29 Nov 2026  ")
         await pilot.click(footer(app), offset=on_label(app, "Week"))
         await pilot.pause()
         assert isinstance(app.screen, WeekScreen)
@@ -482,7 +485,7 @@ async def test_a_click_between_footer_keys_does_nothing(app: PlannerApp) -> None
         await pilot.click(footer(app), offset=(blank, 0))
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert header_text(app).startswith("Sat 28 Nov 2026  ")
 
 
 async def test_the_footer_is_compact_below_100_columns(app: PlannerApp) -> None:

@@ -23,6 +23,7 @@ from planner.tui.screens.importing import ImportScreen
 from planner.tui.screens.sync import SyncScreen
 from planner.tui.screens.today import TodayScreen
 from planner.tui.widgets.checklist import Checklist
+from planner.tui.widgets.day_summary import DaySummary
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 28)  # as pinned in conftest.py
@@ -301,7 +302,7 @@ async def test_a_warm_start_paints_today_from_the_cache_and_unpacks_after(
     app = PlannerApp(warm, ready_after=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert text_of(app, "#guidance") == shown.guidance
+        assert app.screen.query_one(DaySummary).shown("guidance") == shown.guidance
         folder = warm.store._snap.folder
         # Private, on purpose: what is under test is that the first paint unpacked nothing.
         assert folder._state is None and folder._work is None

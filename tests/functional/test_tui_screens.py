@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Static
 
 from planner.service import Planner, RunInput
 from planner.tui.app import PlannerApp
@@ -19,6 +19,8 @@ from planner.tui.screens.races import RacesScreen
 from planner.tui.screens.today import TodayScreen
 from planner.tui.screens.week import WeekScreen
 from planner.tui.widgets.checklist import Checklist
+from planner.tui.widgets.day_header import DayHeader
+from planner.tui.widgets.day_summary import DaySummary
 from planner.tui.widgets.line_chart import LineChart
 from planner.tui.widgets.scale import Scale
 from planner.tui.widgets.tick_box import TickBox
@@ -67,9 +69,9 @@ async def test_enter_on_a_week_day_shows_it_on_today(planner: Planner) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w", "k", "enter")
         assert isinstance(app.screen, TodayScreen)
-        assert text_of(app, "#day-date") == "Fri 27 Nov 2026"
+        assert app.screen.query_one(DayHeader).plain().startswith("Fri 27 Nov 2026  ")
         await pilot.press("w", "j", "j", "enter")  # the heading "Next 7 days" is skipped
-        assert text_of(app, "#day-date") == "Mon 30 Nov 2026"
+        assert app.screen.query_one(DayHeader).plain().startswith("Mon 30 Nov 2026  ")
 
 
 async def test_sections_replace_each_other_and_escape_goes_back(planner: Planner) -> None:
@@ -84,14 +86,14 @@ async def test_sections_replace_each_other_and_escape_goes_back(planner: Planner
         await pilot.app.workers.wait_for_complete()
         await pilot.press("t")
         assert isinstance(app.screen, TodayScreen)
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert app.screen.query_one(DayHeader).plain().startswith("Sat 28 Nov 2026  ")
 
 
 async def test_t_comes_back_to_today_from_another_day(planner: Planner) -> None:
     app = quiet(planner)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket", "right_square_bracket", "t")
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert app.screen.query_one(DayHeader).plain().startswith("Sat 28 Nov 2026  ")
 
 
 async def test_h_and_l_stay_free(planner: Planner) -> None:
@@ -100,7 +102,7 @@ async def test_h_and_l_stay_free(planner: Planner) -> None:
         before = app.screen.query_one(Checklist).highlighted
         await pilot.press("h", "l")
         assert isinstance(app.screen, TodayScreen)
-        assert text_of(app, "#day-date") == "Sat 28 Nov 2026"
+        assert app.screen.query_one(DayHeader).plain().startswith("Sat 28 Nov 2026  ")
         assert app.screen.query_one(Checklist).highlighted == before
 
 
@@ -168,7 +170,8 @@ async def test_log_run_refuses_in_place_then_logs(planner: Planner, reopen: Reop
 
         await pilot.press("k", "m", "enter")
         assert isinstance(app.screen, TodayScreen)
-        assert "10.0 km in 45:00" in text_of(app, "#last-run")  # Today re-read at once
+        summary = app.screen.query_one(DaySummary)
+        assert "10.0 km in 45:00" in summary.shown("last-run")  # Today re-read at once
     runs = reopen().runs()
     assert len(runs) == before + 1
     assert any(run.date == TODAY and run.distance_m == 10_000 for run in runs)
@@ -201,17 +204,18 @@ async def test_global_keys_wait_while_a_dialog_is_open(planner: Planner) -> None
 async def test_checkin_changes_todays_plan_in_place(planner: Planner, reopen: Reopen) -> None:
     app = quiet(planner)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.screen.query_one("#checkin-prompt").display
-        badge_before = str(app.screen.query_one("#badge", Label).content)
+        summary = app.screen.query_one(DaySummary)
+        assert summary.shown("prompt") == "Morning check-in not done yet: press c"
+        badge_before = summary.shown("badge")
         await pilot.press("c")
         assert isinstance(app.screen, CheckinScreen)
         await pilot.press("2")
         app.screen.query_one("#flag-cannot_bear_weight").focus()
         await pilot.press("space", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
-        badge = str(app.screen.query_one("#badge", Label).content)
+        badge = app.screen.query_one(DaySummary).shown("badge")
         assert badge == "SEE A CLINICIAN" != badge_before
-        assert not app.screen.query_one("#checkin-prompt").display
+        assert app.screen.query_one(DaySummary).shown("prompt") == ""
         assert "withheld" in text_of(app, "#progress")
     checkin = reopen().checkins()[TODAY]
     assert (checkin.soreness, checkin.red_flags) == (2, ("cannot_bear_weight",))
@@ -222,7 +226,7 @@ async def test_a_sore_morning_takes_quality_off(planner: Planner) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c", "7", "ctrl+s")
         assert isinstance(app.screen, TodayScreen)
-        assert str(app.screen.query_one("#badge", Label).content) != "QUALITY OK"
+        assert app.screen.query_one(DaySummary).shown("badge") != "QUALITY OK"
         assert "Check-in saved" in [n.title for n in app._notifications]
 
 
