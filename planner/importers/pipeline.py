@@ -27,7 +27,7 @@ from planner.importers.sources import SEP, Source, discover, read_sources
 from planner.importers.summary import FORMAT_RANK, run_data, run_id, sport, start_of
 from planner.importers.worker import Parsed, parse_chunk
 from planner.store.atomic import random_token
-from planner.store.fold import DUPLICATE_DISTANCE, DUPLICATE_START_S
+from planner.store.same_activity import DUPLICATE_START_S, same_distance
 from planner.store.store import Store
 
 CHUNK_FILES = 64
@@ -222,8 +222,7 @@ class _Twins:
         for when, ident in self._keys[low:]:
             if when > at + DUPLICATE_START_S:
                 break
-            other = self._distance[ident]
-            if abs(other - distance_m) <= DUPLICATE_DISTANCE * max(other, distance_m):
+            if same_distance(self._distance[ident], distance_m):
                 return ident
         return None
 

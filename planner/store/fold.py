@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
-from planner.store.events import Event
+from planner.store.events import Event, unique_ordered
 from planner.store.fields import (
     CHECKIN_FIELDS,
     PROFILE_FIELDS,
@@ -25,9 +25,8 @@ from planner.store.fields import (
     text_of,
     unset_of,
 )
+from planner.store.same_activity import duplicate_groups
 
-DUPLICATE_START_S = 120.0  # the same activity from two sources starts within 2 minutes...
-DUPLICATE_DISTANCE = 0.03  # ...and its distances differ by at most 3%
 # ---- the accumulator and one handler per kind ----------------------------------------------
 #
 # Every handler is order-independent: last-writer-wins values carry the (hlc, id) stamp of the
@@ -343,28 +342,13 @@ def _pack(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def unique_ordered(events: Iterable[Event]) -> list[Event]:
-    unique: dict[str, Event] = {}
-    for event in events:
-        old = unique.get(event.id)
-        # Two different events under one id should not exist; if they do, pick by content,
-        # never by arrival order, so every machine picks the same one.
-        if old is None or (old != event and _content_key(event) < _content_key(old)):
-            unique[event.id] = event
-    return sorted(unique.values(), key=lambda e: (e.hlc, e.id))
-
-
-def _content_key(e: Event) -> tuple[str, str, str, str]:
-    return (e.hlc, e.kind, e.device, repr(sorted(repr(item) for item in e.data.items())))
-
-
 def _final_runs(acc: _Acc) -> tuple[Run, ...]:
     runs = [_edited(run, acc.run_edits.get(run.id)) for _, run in acc.runs.values()]
     # Undoing an import removes only that import's runs: a copy from another source stays.
     runs = [r for r in runs if r.import_id is None or r.import_id not in acc.deleted_imports]
     rpe = _checkin_rpe(acc)
     kept: list[Run] = []
-    for group in _duplicate_groups(runs):
+    for group in duplicate_groups(runs):
         ids = sorted(r.id for r in group)
         # The user saw and deleted one run: that was the activity, whichever copy it was.
         if any(i in acc.deleted_runs for i in ids):
@@ -401,33 +385,6 @@ def _checkin_rpe(acc: _Acc) -> dict[str, float]:
     for _, checkin in sorted(acc.checkins.values(), key=lambda slot: slot[0]):
         rpe.update(checkin.run_rpe)
     return rpe
-
-
-def _duplicate_groups(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped so each group is one activity (connected by the duplicate rule)."""
-    parent = {r.id: r.id for r in runs}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    timed = sorted((r.start, r.id, r) for r in runs if r.sport == "running" and r.start)
-    for i, (start_a, id_a, a) in enumerate(timed):
-        for start_b, id_b, b in timed[i + 1 :]:
-            if (start_b - start_a).total_seconds() > DUPLICATE_START_S:
-                break
-            if _same_distance(a.distance_m, b.distance_m):
-                parent[root(id_b)] = root(id_a)
-    groups: dict[str, list[Run]] = {}
-    for r in runs:
-        groups.setdefault(root(r.id), []).append(r)
-    return list(groups.values())
-
-
-def _same_distance(a: float, b: float) -> bool:
-    return abs(a - b) <= DUPLICATE_DISTANCE * max(abs(a), abs(b))
 
 
 def _run_order(r: Run) -> tuple[date, int, float, str]:

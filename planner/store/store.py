@@ -21,8 +21,8 @@ from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
-from planner.store.events import Event, encode_events, plain
-from planner.store.fold import Folder, unique_ordered
+from planner.store.events import Event, encode_events, plain, unique_ordered
+from planner.store.fold import Folder
 from planner.store.paths import cache_dir, ensure_private_dir, missing_dirs, state_dir
 
 LOCK_NAME = ".planner.lock"

@@ -17,8 +17,8 @@ import pytest
 from planner.core.errors import DataError, InputError
 from planner.store import atomic, bulk, device, disk, paths, planfiles
 from planner.store import cache as fold_cache
-from planner.store.events import Event, decode_events, encode_events
-from planner.store.fold import fold, unique_ordered
+from planner.store.events import Event, decode_events, encode_events, unique_ordered
+from planner.store.fold import fold
 from planner.store.store import Store
 
 DAY = date(2026, 11, 28)
