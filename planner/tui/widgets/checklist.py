@@ -9,13 +9,14 @@ from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planner.core.model import ChecklistItem
-from planner.tui.widgets.hanging import _NARROWEST, Hanging
+from planner.tui.widgets.hanging import Hanging
+from planner.tui.widgets.line_scroll import set_line_count, wrap_width
 
 # The order a runner meets them in the day; an unknown `when` falls into "any".
 GROUPS: tuple[tuple[str, str], ...] = (
@@ -67,14 +68,6 @@ def item_prompt(item: ChecklistItem) -> Hanging:
         spans = [] if item.done else [(0, end, "b")]
         spans.append((end + 1, len(text), "dim"))
     return Hanging(mark, Content(text, [Span(*span) for span in spans if span[0] < span[1]]))
-
-
-def _hang(prompt: Hanging, width: int) -> list[Content]:
-    """`prompt.lines(width)` a line each, without joining the lines only to split them again."""
-    indent = prompt.mark.cell_length
-    rows = prompt.text.wrap(max(width - indent, _NARROWEST))
-    pad = Content(" " * indent)
-    return [(prompt.mark if i == 0 else pad) + row for i, row in enumerate(rows)]
 
 
 def checklist_rows(ordered: Sequence[ChecklistItem]) -> list[tuple[ChecklistItem | None, Hanging]]:
@@ -278,31 +271,20 @@ class Checklist(ScrollView, can_focus=True):
 
     def _wrap(self) -> bool:
         """Wrap the rows to the content width, once per width; False before the first layout."""
-        region = self.scrollable_content_region
-        width = region.width
+        # Overflowing even at one line a paragraph: a scrollbar is sure to come.
+        width = wrap_width(self, lambda _, height: self._fewest_lines > height)
         if not width:
             return False
-        if (
-            self._fewest_lines > region.height
-            and not self.show_vertical_scrollbar
-            and self.styles.overflow_y == "auto"
-        ):
-            # Overflowing even at one line a paragraph: a scrollbar is sure to come, so wrap
-            # for the width it leaves, once, rather than for this width first.
-            width = max(width - self.styles.scrollbar_size_vertical, 1)
         if width != self._wrapped:
             text_width = max(width - 2 * _PAD, 1)
             self._lines = []
             self._starts = []
             for row, (_, prompt) in enumerate(self._rows):
                 self._starts.append(len(self._lines))
-                self._lines.extend((row, line) for line in _hang(prompt, text_width))
+                self._lines.extend((row, line) for line in prompt.rows(text_width))
             self._starts.append(len(self._lines))
             self._wrapped = width
-            size = Size(width, len(self._lines))
-            if size != self.virtual_size:
-                self.virtual_size = size
-                self._scroll_update(size)
+            set_line_count(self, width, len(self._lines))
         return True
 
     def _refresh_row(self, row: int) -> None:

@@ -16,7 +16,8 @@ from textual.strip import Strip
 from textual.style import Style
 
 from planner.tui.view import CHECKIN_PROMPT, DISCLAIMER, DayView
-from planner.tui.widgets.hanging import _NARROWEST
+from planner.tui.widgets.hanging import Hanging
+from planner.tui.widgets.line_scroll import set_line_count, wrap_width
 
 # The blocks, top to bottom, each once a widget of its own: the check-in prompt (padded, on
 # an accent tint), the headline (the badge, then the guidance wrapped in its own column),
@@ -76,13 +77,7 @@ class Line(NamedTuple):
 def _hang(mark: str, lines: Sequence[str], width: int) -> list[Content]:
     """Each of `lines` after a mark, wrapped lines under the text rather than the mark."""
     head = Content(f"{mark} ")
-    indent = head.cell_length
-    pad = Content(" " * indent)
-    hung: list[Content] = []
-    for line in lines:
-        rows = Content(line).wrap(max(width - indent, _NARROWEST))
-        hung.extend((head if i == 0 else pad) + row for i, row in enumerate(rows))
-    return hung
+    return [row for line in lines for row in Hanging(head, Content(line)).rows(width)]
 
 
 def summary_lines(view: DayView, width: int) -> list[Line]:
@@ -217,26 +212,14 @@ class DaySummary(ScrollView, can_focus=True):
 
     def _wrap(self) -> bool:
         """Lay the lines out for the content width; False before the first layout."""
-        region = self.scrollable_content_region
-        width = region.width
+        width = wrap_width(self, lambda width, height: len(self._layout(width)) > height)
         if not width:
             return False
-        if (
-            not self.show_vertical_scrollbar
-            and self.styles.overflow_y == "auto"
-            and len(self._layout(width)) > region.height
-        ):
-            # Too tall for its height: a scrollbar is sure to come, so lay the lines out for
-            # the width it leaves, once, as the scrolling container laid out its widgets.
-            width = max(width - self.styles.scrollbar_size_vertical, 1)
         if width != self._wrapped:
             self._lines = self._layout(width)
             self._strips = [None] * len(self._lines)
             self._wrapped = width
-            size = Size(width, len(self._lines))
-            if size != self.virtual_size:
-                self.virtual_size = size
-                self._scroll_update(size)
+            set_line_count(self, width, len(self._lines))
         return True
 
     # ---- drawing ----------------------------------------------------------------------------

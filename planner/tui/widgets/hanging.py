@@ -21,16 +21,15 @@ class Hanging(Visual):
 
     def lines(self, width: int) -> Content:
         if self._wrapped is None or self._wrapped[0] != width:
-            indent = self.mark.cell_length
-            rows = self.text.wrap(max(width - indent, _NARROWEST))
-            pad = Content(" " * indent)
-            self._wrapped = (
-                width,
-                Content("\n").join(
-                    (self.mark if i == 0 else pad) + row for i, row in enumerate(rows)
-                ),
-            )
+            self._wrapped = (width, Content("\n").join(self.rows(width)))
         return self._wrapped[1]
+
+    def rows(self, width: int) -> list[Content]:
+        """The lines at `width` cells, one Content each (for widgets that draw line by line)."""
+        indent = self.mark.cell_length
+        rows = self.text.wrap(max(width - indent, _NARROWEST))
+        pad = Content(" " * indent)
+        return [(self.mark if i == 0 else pad) + row for i, row in enumerate(rows)]
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
