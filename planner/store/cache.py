@@ -90,9 +90,7 @@ def _unpickle(raw: bytes) -> Any:
     # none of them can be garbage yet.
     gc.disable()
     try:
-        snapshot = pickle.loads(raw)
-        gc.freeze()
-        return snapshot
+        return pickle.loads(raw)
     finally:
         gc.enable()
 
