@@ -21,7 +21,7 @@ AREAS: tuple[str, ...] = (
 RED_FLAG_IDS: tuple[str, ...] = (
     "swelling", "cannot_bear_weight", "pop", "limp", "rest_pain", "night_pain",
     "unfamiliar_pain", "pain_over_7_days", "run_pain_over_5", "painkillers", "numbness",
-    "hopping_pain", "chest_pain", "fainting", "unusual_breathlessness", "dark_urine",
+    "hopping_pain", "chest_pain", "fainting", "unusual_breathlessness", "dark_urine", "illness",
 )  # fmt: skip
 
 

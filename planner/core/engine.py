@@ -170,6 +170,7 @@ def _plan_day(
         checklist=build_checklist(
             _needs(inputs, timeline, facts, verdict, run), rules.checklist, inputs.state.is_done
         ),
+        checkin=facts.checkin,
     )
     return plan, _projected_session(day, verdict, run, facts.race_today, inputs)
 

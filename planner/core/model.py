@@ -116,12 +116,20 @@ class Checkin:
     """The morning check-in of one day."""
 
     date: date
-    soreness: int  # 0-10
+    soreness: int | None  # 0-10; None when the morning only rated runs
     areas: tuple[str, ...] = ()
     red_flags: tuple[str, ...] = ()  # ids of the red-flag questions answered "yes"
-    answered_no: tuple[str, ...] = ()  # ids answered "no" (they end a red flag in force)
+    # ids answered "no": they end a sign in force, except a sign only a clinician may lift
+    answered_no: tuple[str, ...] = ()
     pain: int | None = None  # 0-10, pain during yesterday's run
     run_rpe: Mapping[str, float] = field(default_factory=dict)  # run id -> RPE given at check-in
+    cleared: tuple[str, ...] = ()  # ids "a clinician has seen me and cleared me to run"
+    sleep_hours: float | None = None  # last night's sleep
+
+    @property
+    def answered(self) -> bool:
+        """True when the morning questions were answered (not only runs rated)."""
+        return self.soreness is not None
 
 
 @dataclass(frozen=True)
@@ -234,6 +242,7 @@ class DayPlan:
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
     checklist: tuple[ChecklistItem, ...]
+    checkin: Checkin | None = None  # what was answered that morning (None on projected days)
 
     @property
     def see_clinician(self) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 from planner.core.checkin import AREAS, RED_FLAG_IDS
 from planner.core.rules import (
     CONSEQUENCES,
+    LIFTED_BY,
     DistanceRules,
     InjuryGuide,
     InjuryRules,
@@ -35,6 +36,9 @@ def red_flags(t: Table) -> RedFlagRules:
             clinician_after_days=f.integer("clinician_after_days", 1, 60)
             if f.has("clinician_after_days")
             else None,
+            lifted_by=_lifted_by(f),
+            return_days=f.integer("return_days", 0, 365),
+            bone_stress=f.boolean("bone_stress") if f.has("bone_stress") else False,
         )
         if not ID.match(flag.id):
             f.fail("id", f"{flag.id!r}: use lower-case letters, digits and _")
@@ -54,6 +58,10 @@ def red_flags(t: Table) -> RedFlagRules:
 
 def _consequence(t: Table) -> Any:
     return t.text("consequence", CONSEQUENCES)
+
+
+def _lifted_by(t: Table) -> Any:
+    return t.text("lifted_by", LIFTED_BY)
 
 
 def injuries(t: Table, flag_ids: set[str]) -> InjuryRules:

@@ -10,6 +10,9 @@ from planner.core.model import ItemKind
 
 Consequence = Literal["urgent", "clinician", "no_run"]
 CONSEQUENCES: tuple[Consequence, ...] = ("urgent", "clinician", "no_run")
+# Who may lift a warning sign: the runner's own "no" at a check-in, or only a clinician.
+LiftedBy = Literal["checkin", "clinician"]
+LIFTED_BY: tuple[LiftedBy, ...] = ("checkin", "clinician")
 Smoothing = Literal["runalyze", "goldencheetah"]
 SMOOTHINGS: tuple[Smoothing, ...] = ("runalyze", "goldencheetah")
 WHEN: tuple[str, ...] = ("before_run", "after_run", "with_meals", "evening", "any")
@@ -190,6 +193,13 @@ class RedFlag:
     consequence: Consequence
     advice: str
     clinician_after_days: int | None = None  # a `no_run` flag in force this long: see a clinician
+    lifted_by: LiftedBy = "checkin"  # "clinician": a "no" is kept and shown but does not lift it
+    return_days: int = 7  # easy-only days after it lifts (the return period)
+    bone_stress: bool = False  # a possible bone stress injury: a woman is also asked about RED-S
+
+    @property
+    def needs_clinician(self) -> bool:
+        return self.lifted_by == "clinician"
 
 
 @dataclass(frozen=True)
