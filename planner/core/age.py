@@ -38,7 +38,8 @@ class AgeLimits:
 
     age: int
     assumed: bool
-    new_runner: bool
+    new_runner: bool  # in their first year, or years running unset where the plan says so
+    years_unset: bool
     row: AgeRow
     factor: float
     quality_cap: float
@@ -67,12 +68,17 @@ def age_limits(table: AgeTable, age: int | None, years_running: float | None = N
     """The caps and limits at `age`; an unknown age uses the table's `unknown_age`."""
     assumed = age is None
     used = table.unknown_age if age is None else max(age, 0)
-    new_runner = years_running is not None and years_running < table.new_runner_years
+    unset = years_running is None
+    if years_running is None:
+        new_runner = table.unset_years_is_new
+    else:
+        new_runner = years_running < table.new_runner_years
     row = age_row(table, used)
     return AgeLimits(
         age=used,
         assumed=assumed,
         new_runner=new_runner,
+        years_unset=unset,
         row=row,
         factor=_value_at(table, used, "factor"),
         quality_cap=_value_at(table, used, "quality_cap"),

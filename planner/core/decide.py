@@ -3,39 +3,23 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from planner.core.age import AgeLimits, HardLimit
-from planner.core.history import FlagInForce, Session, Timeline, pain_streak, sore_streak
+from planner.core.dayfacts import DayFacts
+from planner.core.gate import at_age, why_not_quality, why_quality
+from planner.core.history import FlagInForce, Session
 from planner.core.injury import guide_reason
-from planner.core.model import Checkin, DayType, Race
-from planner.core.rules import AgeRow, InjuryGuide, PlanRules
-from planner.core.taper import Taper, entered_label, race_day_reason, race_label, taper_reason
+from planner.core.model import DayType, Race
+from planner.core.rules import AgeRow, PlanRules
+from planner.core.taper import entered_label, race_day_reason, race_label, taper_reason
 from planner.core.units import METRES_PER_MILE
-from planner.core.wording import count, day_label, number, percent
+from planner.core.wording import count, day_label, number
 
 TEN_K_M = 10_000.0
 MARATHON_M = 42_195.0
-_AGE_TABLE = "age table: a convention anchored to WMA age-grading"
 
-
-@dataclass(frozen=True)
-class DayFacts:
-    """What is known on the morning of `day`: the past (and, ahead of today, the plan followed)."""
-
-    day: date
-    is_today: bool
-    projected: bool
-    limits: AgeLimits
-    checkin: Checkin | None
-    checkins: Mapping[date, Checkin]
-    flags: tuple[FlagInForce, ...]
-    timeline: Timeline
-    guides: tuple[InjuryGuide, ...] = ()  # what the areas and flags point to
-    taper: Taper | None = None  # before an entered race
-    race_today: Race | None = None  # an entered race on this day
+__all__ = ["DayFacts", "Verdict", "at_age", "decide", "race_window"]
 
 
 @dataclass(frozen=True)
@@ -58,8 +42,9 @@ class RaceWindow:
 
 
 def decide(f: DayFacts, rules: PlanRules) -> Verdict:
-    """The day type: red flags, pain, race rest, soreness, race day, race recovery, spacing."""
-    stop = _red_flag_verdict(f)
+    """The day type: warning signs, pain, race rest, a spent return budget, soreness, race day,
+    race recovery, then whatever holds quality back (gate.py)."""
+    stop = _red_flag_verdict(f, rules)
     if stop is not None:
         return stop
     pain = _pain_verdict(f, rules)
@@ -68,23 +53,28 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     race = race_window(f, rules)
     if race is not None and race.resting:
         return Verdict("rest", (race.reason,), intensity_multiplier=0.0)
-    warnings = _soreness_warnings(f, rules)
+    spent = _budget_spent(f, rules)
+    if spent is not None:
+        return spent
+    warnings: tuple[str, ...] = ()
     # Pain and a sore shin, knee, heel or Achilles both mean: reduce the load.
-    reduce = (*(pain.reasons if pain else ()), *(guide_reason(g) for g in f.guides))
+    reduce = (*(pain.reasons if pain else ()), *_guide_reasons(f))
     limit = _tightest(
         pain.max_minutes if pain else None,
         rules.injuries.reduce_max_minutes if f.guides else None,
+        f.comeback.max_minutes if f.comeback else None,
+        f.spike.easy_cap if f.spike else None,
     )
-    soreness = f.checkin.soreness if f.checkin is not None else 0
-    sore = soreness >= rules.soreness.threshold
+    soreness = f.checkin.soreness if f.checkin is not None else None
+    sore = soreness is not None and soreness >= rules.soreness.threshold
     if f.race_today is not None:
-        if not sore and not reduce:
+        if not sore and not reduce and f.comeback is None and not f.ahead:
             return Verdict("quality_ok", (race_day_reason(f.race_today),), warnings, race_day=True)
         warnings = (*warnings, _race_day_warning(f.race_today))
     taper = (taper_reason(f.taper, rules),) if f.taper is not None else ()
     race_reasons = (race.reason,) if race else ()
     race_factor = rules.race_recovery.intensity_multiplier if race else 1.0
-    if sore:
+    if sore and soreness is not None:
         reasons = (_soreness_reason(soreness, rules), *race_reasons, *reduce, *taper)
         factor = rules.soreness.intensity_multiplier * race_factor
         return Verdict("active_recovery", reasons, warnings, factor, limit)
@@ -92,10 +82,33 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
         return Verdict(
             "race_recovery", (*race_reasons, *reduce, *taper), warnings, race_factor, limit
         )
-    blocked = (*reduce, *_why_not_quality(f, rules))
+    blocked = (*reduce, *why_not_quality(f, rules))
     if blocked or (f.taper is not None and f.taper.no_hard(rules)):
         return Verdict("easy", (*blocked, *taper), warnings, max_minutes=limit)
-    return Verdict("quality_ok", (*_why_quality(f, rules), *taper), warnings)
+    return Verdict("quality_ok", (*why_quality(f, rules), *taper), warnings)
+
+
+def _guide_reasons(f: DayFacts) -> tuple[str, ...]:
+    since = f.cautions.areas_since
+    held = "" if f.flags or since is None or since >= f.day else (
+        f" (sore {', '.join(a.replace('_', ' ') for a in f.cautions.areas)} at the check-in of "
+        f"{day_label(since)}; this holds until a check-in no longer names it)"
+    )  # fmt: skip
+    return tuple(guide_reason(g) + held for g in f.guides)
+
+
+def _budget_spent(f: DayFacts, rules: PlanRules) -> Verdict | None:
+    """Back from a break, with this week's minutes already run: a rest day."""
+    r = f.comeback
+    if r is None or r.budget_left is None or r.max_minutes >= rules.easy.shortest_minutes:
+        return None
+    from planner.core.gate import return_reason
+
+    return Verdict(
+        "rest",
+        (f"This return week's minutes are run: rest today. {return_reason(r)}",),
+        intensity_multiplier=0.0,
+    )
 
 
 def _tightest(*limits: int | None) -> int | None:
@@ -110,14 +123,10 @@ def _race_day_warning(race: Race) -> str:
     )
 
 
-def at_age(limits: AgeLimits) -> str:
-    return f"at the assumed age of {limits.age}" if limits.assumed else f"at {limits.age}"
-
-
 # ---- red flags and pain --------------------------------------------------------------------
 
 
-def _red_flag_verdict(f: DayFacts) -> Verdict | None:
+def _red_flag_verdict(f: DayFacts, rules: PlanRules) -> Verdict | None:
     if not f.flags:
         return None
     reasons: list[str] = []
@@ -125,8 +134,8 @@ def _red_flag_verdict(f: DayFacts) -> Verdict | None:
     clinician = False
     for held in f.flags:
         flag, days = held.flag, held.days_in_force(f.day)
-        since = f"answered yes on {day_label(held.since)}; in force until a check-in answers it no"
-        reasons.append(f"{flag.advice.rstrip('.')} ({since}).")
+        reasons.append(f"{flag.advice.rstrip('.')} ({_since(held, rules)}).")
+        reasons.extend(_held_no(held))
         escalated = flag.clinician_after_days is not None and days >= flag.clinician_after_days
         if flag.consequence != "no_run" or escalated:
             clinician = True
@@ -138,6 +147,8 @@ def _red_flag_verdict(f: DayFacts) -> Verdict | None:
         reasons.append(guide_reason(guide))
         if guide.urgent:
             warnings.append(f"Urgent: {guide.advice}")
+    if any(h.flag.bone_stress for h in f.flags) and (f.sex or "unset") in rules.red_s.sexes:
+        reasons.append(rules.red_s.advice)
     if f.race_today is not None:
         warnings.append(
             f"Do not race {entered_label(f.race_today)} today: a warning sign is in force."
@@ -148,20 +159,54 @@ def _red_flag_verdict(f: DayFacts) -> Verdict | None:
     return Verdict("rest", ("No running today.", *reasons), tuple(warnings), 0.0)
 
 
+def _since(held: FlagInForce, rules: PlanRules) -> str:
+    if held.from_soreness:
+        s = rules.soreness
+        start = (
+            f"soreness of {s.threshold} or more on more than {s.doms_days} mornings in a row, "
+            f"to {day_label(held.since)}"
+        )
+    else:
+        start = f"answered yes on {day_label(held.since)}"
+    if held.flag.needs_clinician:
+        return f"{start}; in force until a clinician clears you to run"
+    return f"{start}; in force until a check-in answers it no"
+
+
+def _held_no(held: FlagInForce) -> tuple[str, ...]:
+    """A "no" that could not lift the sign: say so, and how a clearance is recorded."""
+    if not held.held_no:
+        return ()
+    return (
+        f"You answered no to {held.flag.label} on {day_label(held.held_no[-1])}, but only a "
+        "clinician can lift this sign: once one has seen you and cleared you to run, record "
+        "it with "
+        f"planner checkin --cleared {held.flag.id}.",
+    )
+
+
 def _pain_verdict(f: DayFacts, rules: PlanRules) -> Verdict | None:
-    pain = rules.pain
-    streak = pain_streak(f.checkins, f.day, pain.reduce_above, pain.clinician_after)
-    if streak == 0 or f.checkin is None or f.checkin.pain is None:
+    """Pain above the line: a shorter easy run, or a clinician after a streak, until it settles."""
+    pain, held = rules.pain, f.cautions.pain
+    if held is None:
         return None
-    if streak >= pain.clinician_after:
+    settle = f"until a check-in reports pain of {pain.settled_at}/10 or less"
+    reported = f.checkin is not None and f.checkin.pain == held.last and f.checkin.date == f.day
+    if held.clinician:
         reason = (
-            f"Pain above {pain.reduce_above}/10 at {count(streak, 'check-in')} in a row: "
-            "see a clinician before running again."
+            f"Pain above {pain.reduce_above}/10 at {count(pain.clinician_after, 'check-in')} in a "
+            f"row (since {day_label(held.since)}): see a clinician before running again; this "
+            f"stands {settle}."
         )
         return Verdict("see_clinician", (reason,), intensity_multiplier=0.0)
+    when = (
+        "during or after your last run"
+        if reported
+        else f"at the check-in of {day_label(held.since)}"
+    )
     reason = (
-        f"Pain {f.checkin.pain}/10 during or after your last run (above {pain.reduce_above}): "
-        f"reduce the load, an easy run of {pain.max_minutes} min at most."
+        f"Pain {held.last}/10 {when} (above {pain.reduce_above}): reduce the load, an easy run "
+        f"of {pain.max_minutes} min at most, and no quality {settle}."
     )
     return Verdict("easy", (reason,), max_minutes=pain.max_minutes)
 
@@ -174,17 +219,6 @@ def _soreness_reason(soreness: int, rules: PlanRules) -> str:
     return (
         f"Soreness {soreness}/10 at the check-in ({s.threshold} or more): no hard session; "
         f"active recovery, or an easy run of {s.max_minutes} min at most."
-    )
-
-
-def _soreness_warnings(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
-    s = rules.soreness
-    streak = sore_streak(f.checkins, f.day, s.threshold, s.doms_days + 1)
-    if streak <= s.doms_days:
-        return ()
-    return (
-        f"Sore for more than {s.doms_days} days in a row: that is not ordinary muscle soreness "
-        "(DOMS is gone within 5 to 7 days); consider seeing a clinician.",
     )
 
 
@@ -236,128 +270,3 @@ def _race_reason(w: RaceWindow, f: DayFacts, extra: float) -> str:
     if w.resting:
         return f"{head}; day {w.day_number} is a rest day, no running ({tail})."
     return f"{head}; this is day {w.day_number} of {w.total_days} ({tail})."
-
-
-# ---- spacing: easy or quality --------------------------------------------------------------
-
-
-def _required_gap(f: DayFacts, rules: PlanRules) -> tuple[int, bool]:
-    """Days from one hard session to the next, and whether the 48 h rule (not the table) binds."""
-    by_table = f.limits.easy_days_between + 1
-    by_hours = math.ceil(rules.spacing.min_hours_between_hard / 24)
-    return max(by_table, by_hours), by_hours > by_table
-
-
-def _why_not_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
-    reasons = list(_base_reasons(f, rules))
-    last = f.timeline.last_hard_before(f.day)
-    gap, by_hours = _required_gap(f, rules)
-    if last is not None and (f.day - last.date).days < gap:
-        ago = (f.day - last.date).days
-        when = f"{count(ago, 'day')} {'ago' if f.is_today else 'earlier'}"
-        if by_hours:
-            need = f"hard sessions are at least {rules.spacing.min_hours_between_hard:g} h apart"
-        else:
-            need = (
-                f"{at_age(f.limits)} you need {count(gap - 1, 'easy day')} between hard sessions "
-                f"({_AGE_TABLE})"
-            )
-        reasons.append(
-            f"Last hard session ({_session_name(last)}, {day_label(last.date)}) was {when}; {need}."
-        )
-    full = _full_window(f)
-    if full is not None:
-        reasons.append(_window_reason(f, *full))
-    return tuple(reasons)
-
-
-def _window_reason(f: DayFacts, limit: HardLimit, sessions: list[Session]) -> str:
-    rule = (
-        f"{at_age(f.limits)} the limit is {limit.count} per {limit.window_days} days"
-        f"{_new_runner_note(f)} ({_AGE_TABLE})."
-    )
-    if not sessions:
-        return f"No hard sessions: {rule}"
-    dates = ", ".join(day_label(s.date) for s in sessions)
-    return (
-        f"Already {count(len(sessions), 'hard session')} in the last {limit.window_days} days "
-        f"({dates}); {rule}"
-    )
-
-
-def _base_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
-    base = rules.base
-    first = f.day - timedelta(days=base.lookback_days)
-    # Easy runs build the base; counting hard ones would let a hard session unlock quality.
-    recent = sum(1 for s in f.timeline.between(first, f.day - timedelta(days=1)) if not s.hard)
-    if recent >= base.min_recent_runs:
-        return ()
-    start = (
-        "No runs logged yet: the plan starts with easy running. Log or import your runs so it "
-        "can space hard sessions and track your load"
-        if not f.timeline.before(f.day)
-        else f"{count(recent, 'easy run')} in the last {base.lookback_days} days: easy running "
-        "first"
-    )
-    return (
-        f"{start}; quality sessions come once {base.min_recent_runs} easy runs are logged within "
-        f"{base.lookback_days} days (build a base first).",
-    )
-
-
-def _hard_in_window(f: DayFacts, limit: HardLimit) -> list[Session]:
-    first = f.day - timedelta(days=limit.window_days - 1)
-    return [s for s in f.timeline.between(first, f.day - timedelta(days=1)) if s.hard]
-
-
-def _full_window(f: DayFacts) -> tuple[HardLimit, list[Session]] | None:
-    """The hard-session limit that today's session would break for longest, with its sessions.
-
-    An older runner is held to the younger rows' limits too; the reason names the limit that
-    keeps quality away longest (usually their own row), not whichever row comes first.
-    """
-    full = [
-        (limit, sessions)
-        for limit in f.limits.hard_limits
-        if len(sessions := _hard_in_window(f, limit)) >= limit.count
-    ]
-    return max(full, key=lambda pair: (_frees_on(*pair), -pair[0].count), default=None)
-
-
-def _frees_on(limit: HardLimit, sessions: list[Session]) -> date:
-    """The day this window has room again: once enough of its oldest sessions drop out."""
-    oldest_to_go = sorted(s.date for s in sessions)[len(sessions) - limit.count]
-    return oldest_to_go + timedelta(days=limit.window_days)
-
-
-def _new_runner_note(f: DayFacts) -> str:
-    return " in your first year of running" if f.limits.new_runner else ""
-
-
-def _session_name(s: Session) -> str:
-    return "planned quality session" if s.projected else s.label
-
-
-def _why_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
-    reasons: list[str] = []
-    last = f.timeline.last_hard_before(f.day)
-    gap, _ = _required_gap(f, rules)
-    if last is None:
-        reasons.append("No hard session logged before this day: spacing allows one.")
-    else:
-        easy_days = (f.day - last.date).days - 1
-        reasons.append(
-            f"{count(easy_days, 'easy day')} since the last hard session ({_session_name(last)}, "
-            f"{day_label(last.date)}); {at_age(f.limits)} you need {gap - 1} ({_AGE_TABLE})."
-        )
-    tightest = min(f.limits.hard_limits, key=lambda lim: lim.count / lim.window_days)
-    done = len(_hard_in_window(f, tightest))
-    reasons.append(
-        f"{count(done, 'hard session')} in the last {tightest.window_days} days; "
-        f"{at_age(f.limits)} the limit is {tightest.count}{_new_runner_note(f)}."
-    )
-    reasons.append(
-        f"Quality allowed at {percent(f.limits.intensity_cap)} of an under-35's load "
-        f"({_AGE_TABLE})."
-    )
-    return tuple(reasons)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.age import AgeLimits, age_group, age_limits
+from planner.core.age import age_group, age_limits
+from planner.core.cautions import CautionTracker
 from planner.core.checklist import DayNeeds, build_checklist
-from planner.core.decide import DayFacts, Verdict, decide
+from planner.core.comeback import LayoffWatch, ReturnPeriod, sign_return
+from planner.core.dayfacts import DayFacts
+from planner.core.decide import Verdict, decide
 from planner.core.effort import EffortEstimator, hard_by_kind
 from planner.core.errors import InputError
 from planner.core.history import (
@@ -25,10 +27,15 @@ from planner.core.history import (
 from planner.core.injury import flagged_areas, guides_for
 from planner.core.load import heart_rate, load_summary, series_start
 from planner.core.model import Checkin, DayPlan, Plan, Race, Run, RunGuidance, State
-from planner.core.notes import spike_reason, today_reasons, today_warnings
+from planner.core.notes import today_reasons, today_warnings
 from planner.core.planfile import PlanRules
-from planner.core.ratio import RatioWalk
+from planner.core.signs import LiftedSign
+from planner.core.spikes import SpikeWatch
 from planner.core.taper import race_on, reverse_taper_on, reverse_taper_reason, shortened, taper_on
+from planner.core.wording import day_label
+
+# A pain streak that reached "see a clinician" returns, once settled, like this sign.
+PAINFUL_RUN_SIGN = "run_pain_over_5"
 
 
 @dataclass(frozen=True)
@@ -86,8 +93,8 @@ def build_plan(
             past_runs, estimator.load, load, rules.load, today, future_runs, profile.units
         ),
     )
-    walk = RatioWalk(first_run, origin, rules.load)
-    plans = _walk(inputs, timeline, walk, start, end)
+    spikes = SpikeWatch(timeline.sessions, first_run, origin, rules.load, rules.spikes)
+    plans = _walk(inputs, timeline, spikes, start, end)
     return Plan(
         date_generated=today,
         age=age_today,
@@ -104,61 +111,123 @@ def _by_day(runs: Sequence[Run]) -> dict[date, tuple[Run, ...]]:
     return {day: tuple(runs) for day, runs in out.items()}
 
 
+@dataclass
+class _Trackers:
+    """What the walk carries from one day to the next: signs, cautions, breaks, spikes."""
+
+    signs: FlagTracker
+    cautions: CautionTracker
+    layoffs: LayoffWatch
+    spikes: SpikeWatch
+    ahead: tuple[str, ...] = ()  # what stands on today, for the projected days after it
+
+
 def _walk(
-    inputs: _Inputs, timeline: Timeline, walk: RatioWalk, start: date, end: date
+    inputs: _Inputs, timeline: Timeline, spikes: SpikeWatch, start: date, end: date
 ) -> list[DayPlan]:
     """Walk day by day; ahead of today each day's plan becomes a session the next days see."""
-    tracker = FlagTracker(inputs.checkins, inputs.today, inputs.rules)
-    day = min(start, inputs.today)
+    today, rules = inputs.today, inputs.rules
+    trackers = _Trackers(
+        signs=FlagTracker(inputs.checkins, today, rules),
+        cautions=CautionTracker(inputs.checkins, today, rules),
+        layoffs=LayoffWatch(timeline, today, rules),
+        spikes=spikes,
+    )
+    day = min(start, today)
     plans: list[DayPlan] = []
     while day <= end:
-        plan, session = _plan_day(inputs, timeline, tracker, walk, day)
-        # From today on, the days ahead assume the plan is followed; a run logged today stands.
-        if session is not None and day >= inputs.today and not timeline.between(day, day):
+        plan, session, facts = _plan_day(inputs, timeline, trackers, day)
+        # From today on, the days ahead assume the plan is followed (what is left of it today).
+        if session is not None and day >= today:
             timeline.add(session)
+        if day == today:
+            trackers.ahead = _standing(facts, rules)
         if day >= start:
             plans.append(plan)
         day += timedelta(days=1)
     return plans
 
 
-def _facts(inputs: _Inputs, timeline: Timeline, tracker: FlagTracker, day: date) -> DayFacts:
+def _standing(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
+    """Cautions in force on today that no projected day can see lifted (no check-in ahead)."""
+    names: list[str] = []
+    pain = f.cautions.pain
+    if pain is not None and not pain.clinician:
+        names.append(f"pain {pain.last}/10 not yet reported settled")
+    if f.guides and not f.flags:
+        names.append("sore " + ", ".join(a.replace("_", " ") for a in f.cautions.areas))
+    soreness = f.checkin.soreness if f.checkin is not None else None
+    if soreness is not None and soreness >= rules.soreness.threshold:
+        names.append(f"soreness {soreness}/10 this morning")
+    elif f.cautions.carry_over is not None:
+        carry = f.cautions.carry_over
+        names.append(f"soreness {carry.soreness}/10 on {day_label(carry.day)}, no check-in since")
+    return tuple(names)
+
+
+def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) -> DayFacts:
     rules, profile, races = inputs.rules, inputs.state.profile, inputs.state.races
-    flags = tracker.in_force(day)
-    checkin = inputs.checkins.get(day)
+    flags = trackers.signs.in_force(day)
+    cautions = trackers.cautions.on(day)
     if flags:
         areas = flagged_areas(inputs.checkins, flags, day)
         guides = guides_for(rules.injuries, areas, {f.flag.id for f in flags})
     else:
-        guides = guides_for(rules.injuries, set(checkin.areas) if checkin else set(), set())
+        guides = guides_for(rules.injuries, set(cautions.areas), set())
+    is_today = day == inputs.today
+    logged_today = tuple(s for s in timeline.between(day, day) if not s.projected)
     return DayFacts(
         day=day,
-        is_today=day == inputs.today,
+        is_today=is_today,
         projected=day > inputs.today,
         limits=age_limits(rules.age, profile.age_on(day), profile.years_running),
-        checkin=checkin,
+        checkin=inputs.checkins.get(day),
         checkins=inputs.checkins,
         flags=flags,
         timeline=timeline,
         guides=guides,
         taper=taper_on(races, day, rules),
         race_today=race_on(races, day),
+        cautions=cautions,
+        comeback=_strictest(
+            sign_return(_lifted(trackers, day, rules), day, timeline, rules),
+            trackers.layoffs.on(day),
+        ),
+        spike=trackers.spikes.blocking(day),
+        logged_today=logged_today if is_today else (),
+        ahead=trackers.ahead if day > inputs.today else (),
+        sex=profile.sex,
+        units=profile.units,
     )
 
 
+def _lifted(trackers: _Trackers, day: date, rules: PlanRules) -> tuple[LiftedSign, ...]:
+    """Lifted signs, and settled pain streaks: those return like the painful-run sign."""
+    painful, pain = rules.red_flags.get(PAINFUL_RUN_SIGN), rules.pain
+    what = f"pain above {pain.reduce_above}/10 at {pain.clinician_after} check-ins in a row"
+    settled = () if painful is None else tuple(
+        LiftedSign(painful, since, on, "checkin", what)
+        for since, on in trackers.cautions.settled_streaks(day)
+    )  # fmt: skip
+    return (*trackers.signs.lifted(day), *settled)
+
+
+def _strictest(*returns: ReturnPeriod | None) -> ReturnPeriod | None:
+    """The return that allows the shortest run (then the one that lasts longer)."""
+    given = [r for r in returns if r is not None]
+    return min(given, key=lambda r: (r.max_minutes, -r.end.toordinal()), default=None)
+
+
 def _plan_day(
-    inputs: _Inputs, timeline: Timeline, tracker: FlagTracker, walk: RatioWalk, day: date
-) -> tuple[DayPlan, Session | None]:
+    inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date
+) -> tuple[DayPlan, Session | None, DayFacts]:
     rules = inputs.rules
-    facts = _facts(inputs, timeline, tracker, day)
+    facts = _facts(inputs, timeline, trackers, day)
     verdict = decide(facts, rules)
-    ratio = walk.ratio_on(day, timeline)
-    spike = ratio is not None and ratio >= rules.load.acwr_danger
-    run = _guidance(verdict, facts.limits, inputs.usual_minutes, rules, spike)
+    run = _guidance(verdict, facts, inputs.usual_minutes, rules)
     run, volume_reasons = _volume(run, verdict, facts, rules)
-    reasons = [*verdict.reasons, *volume_reasons]
-    if spike and run.allowed and ratio is not None:
-        reasons.append(spike_reason(ratio, rules.load))
+    run, today_reasons_ = _so_far(run, facts, rules)
+    reasons = [*verdict.reasons, *volume_reasons, *today_reasons_]
     is_today = day == inputs.today
     plan = DayPlan(
         date=day,
@@ -172,18 +241,31 @@ def _plan_day(
         ),
         checkin=facts.checkin,
     )
-    return plan, _projected_session(day, verdict, run, facts.race_today, inputs)
+    return plan, _projected_session(day, verdict, run, facts, inputs), facts
 
 
-def _guidance(
-    verdict: Verdict, limits: AgeLimits, usual: int, rules: PlanRules, spike: bool
-) -> RunGuidance:
+def _so_far(run: RunGuidance, f: DayFacts, rules: PlanRules) -> tuple[RunGuidance, tuple[str, ...]]:
+    """Minutes logged today come off today's run; when too little is left, today's run is done."""
+    logged = sum(s.minutes for s in f.logged_today if s.on_foot)
+    if not f.logged_today or not run.allowed or run.max_minutes is None or logged <= 0:
+        return run, ()
+    limit, left = run.max_minutes, math.floor(run.max_minutes - logged)
+    if left < rules.easy.shortest_minutes:
+        done = RunGuidance(False, None, None, run.intensity_cap)
+        return done, (
+            f"Today's run is done: {round(logged)} min logged against today's {limit} min.",
+        )
+    kept = RunGuidance(True, left, run.max_rpe, run.intensity_cap)
+    return kept, (f"{round(logged)} min logged today: {left} min left of today's {limit} min.",)
+
+
+def _guidance(verdict: Verdict, f: DayFacts, usual: int, rules: PlanRules) -> RunGuidance:
     """What a run may be that day: no run, easy, active recovery, or quality within the age cap."""
     kind = verdict.day_type
     if kind in ("rest", "see_clinician"):
         return RunGuidance(allowed=False, max_minutes=None, max_rpe=None, intensity_cap=0.0)
-    cap = limits.intensity_cap * verdict.intensity_multiplier
-    if spike:
+    cap = f.limits.intensity_cap * verdict.intensity_multiplier
+    if f.spike is not None and f.spike.acwr is not None:
         cap *= rules.load.spike_cap_multiplier
     if verdict.race_day:
         return RunGuidance(
@@ -221,10 +303,10 @@ def _volume(
 
 
 def _projected_session(
-    day: date, verdict: Verdict, run: RunGuidance, race: Race | None, inputs: _Inputs
+    day: date, verdict: Verdict, run: RunGuidance, f: DayFacts, inputs: _Inputs
 ) -> Session | None:
     """The one stated assumption: the runner does what the plan says, at its limits."""
-    rules = inputs.rules
+    rules, race = inputs.rules, f.race_today
     if verdict.race_day and race is not None:
         minutes = race.distance_m / 1000 * inputs.usual_pace
         return Session(
@@ -279,7 +361,7 @@ def _context_reasons(inputs: _Inputs, facts: DayFacts, run: RunGuidance) -> tupl
 def _needs(
     inputs: _Inputs, timeline: Timeline, facts: DayFacts, verdict: Verdict, run: RunGuidance
 ) -> DayNeeds:
-    day, profile, rules = facts.day, inputs.state.profile, inputs.rules
+    day, profile = facts.day, inputs.state.profile
     logged = [s for s in timeline.between(day, day) if not s.projected]
     runs = inputs.runs_by_day.get(day, ())
     if logged:
@@ -304,19 +386,12 @@ def _needs(
         ice_bath=profile.ice_bath,
         temp_c=temp,
         flag_in_force=bool(facts.flags),
-        refuel=_refuel(list(zip(runs, logged, strict=False)), facts.race_today, rules),
+        refuel=_refuel(logged, facts.race_today),
     )
 
 
-def _refuel(day_runs: Sequence[tuple[Run, Session]], race: Race | None, rules: PlanRules) -> bool:
-    """Two hard sessions within hours of each other on one day: refuel faster in between."""
-    hard = [run for run, session in day_runs if session.hard]
-    if race is not None and hard and not any(session.race for _, session in day_runs):
-        return True  # a hard session logged, and the entered race still to come
-    if len(hard) < 2:
+def _refuel(logged: Sequence[Session], race: Race | None) -> bool:
+    """Refuel fast only for a hard session still to come: the entered race later today."""
+    if race is None or any(s.race for s in logged):
         return False
-    if any(run.start is None for run in hard):
-        return True  # start times unknown: on the same day, assume within hours
-    within = rules.checklist.items["meal:recovery"].numbers["refuel_within_hours"] * 3600
-    starts = sorted(run.start for run in hard if run.start is not None)
-    return any((b - a).total_seconds() <= within for a, b in itertools.pairwise(starts))
+    return any(s.hard for s in logged)

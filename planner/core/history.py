@@ -1,16 +1,17 @@
-"""What the past says about a day: hard sessions, races, red flags in force, check-in streaks."""
+"""What the past says about a day: the sessions on the timeline, hard ones, races, usual runs."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from planner.core.load import run_minutes
-from planner.core.model import Checkin, Run
-from planner.core.rules import PlanRules, RedFlag
+from planner.core.model import Run
+from planner.core.rules import PlanRules
+from planner.core.signs import FlagInForce as FlagInForce  # re-exported for the faces
+from planner.core.signs import FlagTracker as FlagTracker
 from planner.core.units import plausible_pace
 
 
@@ -125,80 +126,3 @@ def usual_pace(timeline: Timeline, today: date, rules: PlanRules) -> float:
         return rules.taper.default_pace_min_per_km
     mid = len(paces) // 2
     return paces[mid] if len(paces) % 2 else (paces[mid - 1] + paces[mid]) / 2
-
-
-@dataclass(frozen=True)
-class FlagInForce:
-    flag: RedFlag
-    since: date  # the check-in that first answered it "yes" in this stretch
-
-    def days_in_force(self, day: date) -> int:
-        return (day - self.since).days + 1
-
-
-class FlagTracker:
-    """Red flags in force: from a "yes" until a later check-in answers the same question "no"."""
-
-    def __init__(self, checkins: Mapping[date, Checkin], last_day: date, rules: PlanRules) -> None:
-        self._checkins = sorted((c for d, c in checkins.items() if d <= last_day), key=_by_date)
-        self._next = 0
-        self._since: dict[str, date] = {}
-        self._rules = rules
-
-    def in_force(self, day: date) -> tuple[FlagInForce, ...]:
-        """The flags in force on `day`; days must be asked in rising order."""
-        while self._next < len(self._checkins) and self._checkins[self._next].date <= day:
-            self._apply(self._checkins[self._next])
-            self._next += 1
-        return tuple(
-            FlagInForce(self._flag(flag_id), since)
-            for flag_id, since in sorted(self._since.items())
-        )
-
-    def _apply(self, checkin: Checkin) -> None:
-        for flag_id in checkin.answered_no:
-            if flag_id not in checkin.red_flags:  # a yes and a no on one morning: the yes wins
-                self._since.pop(flag_id, None)
-        for flag_id in checkin.red_flags:
-            self._since.setdefault(flag_id, checkin.date)
-
-    def _flag(self, flag_id: str) -> RedFlag:
-        # An answer to a question this plan does not know is still a warning sign: stop, ask.
-        known = self._rules.red_flags.get(flag_id)
-        return known or RedFlag(
-            id=flag_id,
-            question=flag_id,
-            consequence="clinician",
-            advice=f"You reported a warning sign ({flag_id.replace('_', ' ')}): see a clinician.",
-        )
-
-
-def _by_date(checkin: Checkin) -> date:
-    return checkin.date
-
-
-def sore_streak(checkins: Mapping[date, Checkin], day: date, threshold: int, limit: int) -> int:
-    """Days in a row (at most `limit`), ending on `day`, with soreness at or above `threshold`."""
-    streak = 0
-    while streak < limit:
-        checkin = checkins.get(day - timedelta(days=streak))
-        if checkin is None or checkin.soreness < threshold:
-            break
-        streak += 1
-    return streak
-
-
-def pain_streak(checkins: Mapping[date, Checkin], day: date, above: int, limit: int) -> int:
-    """Check-ins in a row (among those reporting pain), ending on `day`, with pain above `above`."""
-    today = checkins.get(day)
-    if today is None or today.pain is None or today.pain <= above:
-        return 0
-    reports = sorted(
-        (c for c in checkins.values() if c.date <= day and c.pain is not None), key=_by_date
-    )
-    streak = 0
-    for checkin in reversed(reports):
-        if checkin.pain is None or checkin.pain <= above or streak >= limit:
-            break
-        streak += 1
-    return streak

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
@@ -10,8 +9,7 @@ from planner.core.effort import Effort
 from planner.core.load import HeartRate, daily_loads, same_load_every_day
 from planner.core.model import LoadSummary, Run
 from planner.core.rules import LoadRules
-from planner.core.units import format_distance
-from planner.core.wording import count, percent
+from planner.core.wording import count
 
 _METHODS = (
     ("heart_rate", "from heart rate"),
@@ -65,24 +63,11 @@ def fresh_reason(load: LoadSummary) -> tuple[str, ...]:
     )
 
 
-def spike_reason(ratio: float, rules: LoadRules) -> str:
-    return (
-        f"Load spike (acute:chronic ratio {ratio:.2f}, {rules.acwr_danger:g} or more): the "
-        f"intensity cap is lowered to {percent(rules.spike_cap_multiplier)} of its usual value "
-        "(advisory; the evidence is weak and from team sports)."
-    )
-
-
 def load_warnings(
     load: LoadSummary, rules: LoadRules, same_load_every_day: bool
 ) -> tuple[str, ...]:
+    # A load spike or a jump in distance is no longer a warning: it acts (planner/core/spikes.py).
     warnings: list[str] = []
-    if load.acwr is not None and load.acwr >= rules.acwr_danger:
-        warnings.append(
-            f"Load spike: acute:chronic ratio {load.acwr:.2f} ({rules.acwr_danger:g} or more; "
-            f"{rules.acwr_sweet_low:g}-{rules.acwr_sweet_high:g} is usual). An advisory flag from "
-            "weak, team-sport evidence: consider an easier day."
-        )
     m = rules.monotony
     if load.monotony is not None and load.monotony > m.flag_above:
         warnings.append(
@@ -95,32 +80,6 @@ def load_warnings(
             f"(above {m.flag_above:g} is flagged); vary hard and easy days."
         )
     return tuple(warnings)
-
-
-def distance_warning(
-    runs: Sequence[Run], today: date, rules: LoadRules, units: str
-) -> tuple[str, ...]:
-    """Running distance of the last window against the window before (Nielsen 2014)."""
-    d = rules.distance
-    week = timedelta(days=d.window_days)
-    this_first, last_first = today - week + timedelta(days=1), today - 2 * week + timedelta(days=1)
-    this = last = 0.0
-    for run in runs:
-        if run.sport != "running" or run.distance_m <= 0 or not last_first <= run.date <= today:
-            continue
-        if run.date >= this_first:
-            this += run.distance_m
-        else:
-            last += run.distance_m
-    rise = this / last - 1 if last > 0 else math.inf
-    if not math.isfinite(rise) or rise <= d.increase_limit:
-        return ()  # not from (next to) nothing: that is a start, not a 30% rise
-    return (
-        f"Running distance up {percent(rise)}: {format_distance(this, units)} in the "
-        f"last {d.window_days} days against {format_distance(last, units)} the {d.window_days} "
-        f"before. More than {percent(d.increase_limit)} within two weeks is linked to more "
-        "injuries in new runners.",
-    )
 
 
 def today_reasons(
@@ -151,10 +110,7 @@ def today_warnings(
     week = daily_loads(past_runs, today - timedelta(days=rules.monotony.days - 1), today, load_of)
     history = (today - min((r.date for r in past_runs), default=today)).days + 1
     same = history >= rules.monotony.days and same_load_every_day(week, rules)
-    warnings = [
-        *load_warnings(load, rules, same),
-        *distance_warning(past_runs, today, rules, units),
-    ]
+    warnings = list(load_warnings(load, rules, same))
     if future_runs:
         warnings.append(
             f"{future_runs} run(s) dated after today are not counted until their day comes."

@@ -56,6 +56,13 @@ def parse_plan(text: str, source: str) -> PlanRules:
         soreness=_soreness(root.table("soreness")),
         pain=_pain(root.table("pain")),
         race_recovery=_race_recovery(root.table("race_recovery")),
+        cautions=planparts.cautions(root.table("cautions")),
+        sleep=planparts.sleep(root.table("sleep")),
+        today_runs=planparts.today_runs(root.table("today_runs")),
+        return_to_run=planparts.return_to_run(root.table("return_to_run")),
+        layoff=planparts.layoff(root.table("layoff")),
+        spikes=planparts.spikes(root.table("spikes")),
+        red_s=planparts.red_s(root.table("red_s")),
         load=_load(root.table("load")),
         red_flags=flags,
         checklist=parse_checklist(root.table("checklist")),
@@ -78,6 +85,7 @@ def _age_table(t: Table) -> AgeTable:
         interpolate=t.boolean("interpolate"),
         unknown_age=t.integer("unknown_age", 0, 120),
         new_runner_years=t.number("new_runner_years", 0, 100),
+        unset_years_is_new=t.boolean("unset_years_is_new"),
         cited=t.cited(),
     )
     _check_rows(t, rows)
@@ -211,8 +219,13 @@ def _pain(t: Table) -> PainRule:
         reduce_above=t.integer("reduce_above", 0, 10),
         max_minutes=t.integer("max_minutes", 0, 600),
         clinician_after=t.integer("clinician_after", 1, 60),
+        settled_at=t.integer("settled_at", 0, 10),
         cited=t.cited(),
     )
+    if rule.settled_at > rule.reduce_above:
+        t.fail(
+            "settled_at", "above reduce_above; pain that still needs a reduced load is not settled"
+        )
     return closed(t, rule)
 
 

@@ -10,15 +10,23 @@ from planner.core.checkin import AREAS, RED_FLAG_IDS
 from planner.core.rules import (
     CONSEQUENCES,
     LIFTED_BY,
+    SEXES_FOR_RULES,
+    CautionRule,
     DistanceRules,
     InjuryGuide,
     InjuryRules,
+    LayoffRule,
     MonotonyRules,
     PaceRules,
     RedFlag,
     RedFlagRules,
+    RedSRule,
+    ReturnRule,
     ReverseTaperRule,
+    SleepRule,
+    SpikeRule,
     TaperRule,
+    TodayRule,
 )
 from planner.core.tomltable import Table, closed
 
@@ -33,6 +41,7 @@ def red_flags(t: Table) -> RedFlagRules:
             question=f.text("question"),
             consequence=_consequence(f),
             advice=f.text("advice"),
+            name=f.text("name"),
             clinician_after_days=f.integer("clinician_after_days", 1, 60)
             if f.has("clinician_after_days")
             else None,
@@ -144,3 +153,60 @@ def distance(t: Table) -> DistanceRules:
         cited=t.cited(),
     )
     return closed(t, rule)
+
+
+# ---- the safety rules: cautions that last, returns, spikes ----------------------------------
+
+
+def cautions(t: Table) -> CautionRule:
+    return closed(t, CautionRule(t.integer("carry_over_days", 0, 14), t.cited()))
+
+
+def sleep(t: Table) -> SleepRule:
+    return closed(t, SleepRule(t.number("min_hours_for_quality", 0, 24), t.cited()))
+
+
+def today_runs(t: Table) -> TodayRule:
+    return closed(t, TodayRule(t.cited()))
+
+
+def return_to_run(t: Table) -> ReturnRule:
+    rule = ReturnRule(
+        first_week_share=t.number("first_week_share", 0.05, 1),
+        weekly_increase=t.number("weekly_increase", 0, 1),
+        cited=t.cited(),
+    )
+    return closed(t, rule)
+
+
+def layoff(t: Table) -> LayoffRule:
+    rule = LayoffRule(
+        min_gap_days=t.integer("min_gap_days", 2, 365),
+        easy_days_min=t.integer("easy_days_min", 0, 365),
+        easy_days_max=t.integer("easy_days_max", 0, 365),
+        gap_share=t.number("gap_share", 0, 10),
+        first_week_share=t.number("first_week_share", 0.05, 1),
+        weekly_increase=t.number("weekly_increase", 0, 1),
+        cited=t.cited(),
+    )
+    if rule.easy_days_max < rule.easy_days_min:
+        t.fail("easy_days_max", "below easy_days_min")
+    return closed(t, rule)
+
+
+def spikes(t: Table) -> SpikeRule:
+    rule = SpikeRule(
+        distance_rise=t.number("distance_rise", 0, 10),
+        compare_weeks=t.integer("compare_weeks", 1, 12),
+        block_days=t.integer("block_days", 1, 28),
+        cited=t.cited(),
+    )
+    return closed(t, rule)
+
+
+def red_s(t: Table) -> RedSRule:
+    sexes = t.texts("sexes")
+    for sex in sexes:
+        if sex not in SEXES_FOR_RULES:
+            t.fail("sexes", f"{sex!r} is not one of {', '.join(SEXES_FOR_RULES)}")
+    return closed(t, RedSRule(sexes, t.text("advice"), t.cited()))

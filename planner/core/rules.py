@@ -15,6 +15,8 @@ LiftedBy = Literal["checkin", "clinician"]
 LIFTED_BY: tuple[LiftedBy, ...] = ("checkin", "clinician")
 Smoothing = Literal["runalyze", "goldencheetah"]
 SMOOTHINGS: tuple[Smoothing, ...] = ("runalyze", "goldencheetah")
+# The profile's sexes a rule may name ("unset" for a profile without one).
+SEXES_FOR_RULES: tuple[str, ...] = ("f", "m", "x", "unset")
 WHEN: tuple[str, ...] = ("before_run", "after_run", "with_meals", "evening", "any")
 
 
@@ -49,6 +51,7 @@ class AgeTable:
     interpolate: bool
     unknown_age: int
     new_runner_years: float
+    unset_years_is_new: bool  # years running not set: held to the first-year limits
     cited: Cited
 
 
@@ -104,6 +107,75 @@ class PainRule:
     reduce_above: int
     max_minutes: int
     clinician_after: int
+    settled_at: int  # a check-in reporting pain at or below this ends a pain caution
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class CautionRule:
+    """Cautions that outlast their morning: until a check-in says they have settled."""
+
+    carry_over_days: int  # sore this many mornings ago and no check-in since: easy only
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class SleepRule:
+    min_hours_for_quality: float
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class TodayRule:
+    """What a run logged today does to today: a hard one closes it, minutes come off."""
+
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class ReturnRule:
+    """After a warning sign lifts: easy only, shorter runs at first, building up week by week."""
+
+    first_week_share: float  # of the runner's usual run length
+    weekly_increase: float  # each later week may be this much longer than the week before
+    cited: Cited
+
+    def share_in_week(self, week: int) -> float:
+        return min(self.first_week_share * (1 + self.weekly_increase) ** (week - 1), 1.0)
+
+
+@dataclass(frozen=True)
+class LayoffRule:
+    """After `min_gap_days` or more without a run: return mode, easy only, a weekly budget."""
+
+    min_gap_days: int
+    easy_days_min: int
+    easy_days_max: int
+    gap_share: float  # easy-only days: this share of the gap, within the min and max
+    first_week_share: float  # of the weekly minutes before the gap
+    weekly_increase: float
+    cited: Cited
+
+    def share_in_week(self, week: int) -> float:
+        return min(self.first_week_share * (1 + self.weekly_increase) ** (week - 1), 1.0)
+
+
+@dataclass(frozen=True)
+class SpikeRule:
+    """A jump in weekly distance or an acute:chronic ratio at the danger line blocks quality."""
+
+    distance_rise: float  # more than this over the mean week of the weeks before
+    compare_weeks: int
+    block_days: int  # the spike's day and the days after it, in all
+    cited: Cited
+
+
+@dataclass(frozen=True)
+class RedSRule:
+    """A bone-stress sign in a woman: ask about periods and eating, point to a RED-S check."""
+
+    sexes: tuple[str, ...]
+    advice: str
     cited: Cited
 
 
@@ -192,6 +264,7 @@ class RedFlag:
     question: str
     consequence: Consequence
     advice: str
+    name: str = ""  # a few words for reasons: "pain on hopping"
     clinician_after_days: int | None = None  # a `no_run` flag in force this long: see a clinician
     lifted_by: LiftedBy = "checkin"  # "clinician": a "no" is kept and shown but does not lift it
     return_days: int = 7  # easy-only days after it lifts (the return period)
@@ -200,6 +273,10 @@ class RedFlag:
     @property
     def needs_clinician(self) -> bool:
         return self.lifted_by == "clinician"
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -300,6 +377,13 @@ class PlanRules:
     soreness: SorenessRule
     pain: PainRule
     race_recovery: RaceRecoveryRule
+    cautions: CautionRule
+    sleep: SleepRule
+    today_runs: TodayRule
+    return_to_run: ReturnRule
+    layoff: LayoffRule
+    spikes: SpikeRule
+    red_s: RedSRule
     load: LoadRules
     red_flags: RedFlagRules
     checklist: ChecklistRules

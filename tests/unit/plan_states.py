@@ -52,8 +52,9 @@ def run(
     )
 
 
-def easy_base(before: date, count: int = 4, every: int = 2) -> list[Run]:
-    """`count` easy runs every `every` days, the last `every` days before `before`: enough base."""
+def easy_base(before: date, count: int = 8, every: int = 2) -> list[Run]:
+    """`count` easy runs every `every` days, the last `every` days before `before`: by default
+    8 runs in 16 days, the base quality needs (8 logged runs in 28 days)."""
     return [run(before - timedelta(days=every * i)) for i in range(count, 0, -1)]
 
 
@@ -63,6 +64,8 @@ def state(
     **profile: object,
 ) -> State:
     ordered = tuple(sorted(runs, key=lambda r: (r.date, r.id)))
+    # Years running unset is a first-year runner's limit now; these runners have some years.
+    profile.setdefault("years_running", 10.0)
     return State(
         profile=Profile(**profile),  # type: ignore[arg-type]
         runs=ordered,
@@ -114,7 +117,7 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
         },
     )
     race_day = SUN - timedelta(days=7)
-    older_runs = [r for r in easy_base(race_day, 6) if r.date < race_day]
+    older_runs = [r for r in easy_base(race_day) if r.date < race_day]
     older_runs.append(run(race_day, 52, 9, "race", km=10.0, id="race-10k"))
     older_runs += [run(race_day + timedelta(days=2), 30, 3, "recovery")]
     recovering = State(
@@ -128,7 +131,7 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
     )
     flagged = State(
         profile=Profile(age=38, weight_kg=78.0),
-        runs=tuple(easy_base(TUE, 5)),
+        runs=tuple(easy_base(TUE)),
         checkins={TUE: Checkin(TUE, soreness=3, red_flags=("hopping_pain",), areas=("shins",))},
     )
     race = Race("race-berlin", today + timedelta(days=10), 42_195.0, "Winter Marathon")

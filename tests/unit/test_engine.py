@@ -108,7 +108,7 @@ def test_the_48_hour_rule_binds_when_the_table_allows_back_to_back() -> None:
 
 
 def test_a_52_year_old_is_held_to_two_hard_sessions_in_seven_days() -> None:
-    runs = [*easy_base(MON, 4), run(MON, 50, 8, "intervals"), run(THU, 40, 7, "tempo"), run(FRI)]
+    runs = [*easy_base(MON), run(MON, 50, 8, "intervals"), run(THU, 40, 7, "tempo"), run(FRI)]
     p = plan(state(runs, age=52), SUN, days=2)  # Sun: spacing fine, but Mon+Thu in the window
     assert types(p) == ["easy", "quality_ok"]
     assert "Already 2 hard sessions in the last 7 days (Mon 23 Nov, Thu 26 Nov)" in reasons(
@@ -117,14 +117,14 @@ def test_a_52_year_old_is_held_to_two_hard_sessions_in_seven_days() -> None:
 
 
 def test_a_75_year_old_is_also_held_to_the_65_74_rows_two_in_nine_days() -> None:
-    runs = [*easy_base(MON, 4), run(MON, 50, 8, "intervals"), run(TUE, 40, 8, "tempo")]
+    runs = [*easy_base(MON), run(MON, 50, 8, "intervals"), run(TUE, 40, 8, "tempo")]
     p = plan(state(runs, age=75), after(TUE, 6), days=3)  # 1 per 7 would allow it; 2 per 9 not
     assert types(p) == ["easy", "easy", "quality_ok"]
     assert "the limit is 2 per 9 days" in reasons(p.days[0])
 
 
 def test_a_new_runner_at_40_gets_two_hard_sessions_a_week_not_three() -> None:
-    runs = [*easy_base(MON, 4), run(MON, 50, 8, "intervals"), run(WED, 40, 8, "tempo")]
+    runs = [*easy_base(MON), run(MON, 50, 8, "intervals"), run(WED, 40, 8, "tempo")]
     seasoned = plan(state(runs, age=40, years_running=8), FRI, days=1)
     new = plan(state(runs, age=40, years_running=0.5), FRI, days=1)
     assert (types(seasoned), types(new)) == (["quality_ok"], ["easy"])
@@ -136,12 +136,12 @@ def test_a_new_runner_at_40_gets_two_hard_sessions_a_week_not_three() -> None:
     [("intervals", 5, 40), ("tempo", 5, 40), ("race", 5, 40), ("easy", 7, 40), ("long", 5, 95)],
 )
 def test_what_counts_as_a_hard_session(kind: str, rpe: float, minutes: float) -> None:
-    st = state([*easy_base(TUE, 4), run(TUE, minutes, rpe, kind, km=5.0)], age=52)
+    st = state([*easy_base(TUE), run(TUE, minutes, rpe, kind, km=5.0)], age=52)
     assert plan(st, WED, days=1).days[0].day_type in ("easy", "race_recovery")
 
 
 def test_a_long_easy_run_under_90_minutes_is_not_hard() -> None:
-    st = state([*easy_base(TUE, 4), run(TUE, 90, 4, "long")], age=52)
+    st = state([*easy_base(TUE), run(TUE, 90, 4, "long")], age=52)
     assert types(plan(st, WED, days=1)) == ["quality_ok"]
 
 
@@ -152,19 +152,26 @@ def test_with_no_history_and_no_profile_the_plan_is_easy_and_says_what_would_cha
     p = plan(State(), TUE, days=14)
     assert p.days[0].day_type == "easy"
     said = reasons(p.days[0])
-    assert "No runs logged yet" in said
+    assert "No runs logged yet" in said and "set your age" in said
     assert "Age not set: the plan assumes 40" in said
     assert "No check-in yet today" in said
     assert (p.age, p.age_group, p.load.acwr) == (None, None, None)
-    # Following the plan (an easy run a day) builds the base; then spacing takes over.
-    assert types(p)[:4] == ["easy", "easy", "easy", "quality_ok"]
-    assert "quality_ok" in types(p)[4:]
+    # The plan's own projected runs are no base: no quality until runs are logged.
+    assert types(p) == ["easy"] * 14
 
 
-@pytest.mark.parametrize(("runs", "expected"), [(2, "easy"), (3, "quality_ok")])
-def test_quality_waits_for_three_runs_in_fourteen_days(runs: int, expected: str) -> None:
+@pytest.mark.parametrize(("runs", "expected"), [(7, "easy"), (8, "quality_ok")])
+def test_quality_waits_for_eight_logged_runs_in_28_days(runs: int, expected: str) -> None:
     p = plan(state(easy_base(TUE, runs, every=3), age=30), TUE, days=1)
     assert types(p) == [expected]
+    if expected == "easy":
+        assert "7 runs logged in the 28 days before this day" in reasons(p.days[0])
+
+
+def test_a_run_older_than_28_days_is_no_base() -> None:
+    runs = easy_base(TUE, 8, every=3)
+    runs[0] = run(after(TUE, -29))
+    assert types(plan(state(runs, age=30), TUE, days=1)) == ["easy"]
 
 
 # ---- soreness and pain -----------------------------------------------------------------------
@@ -174,7 +181,7 @@ def test_quality_waits_for_three_runs_in_fourteen_days(runs: int, expected: str)
     ("soreness", "expected"), [(3, "quality_ok"), (4, "active_recovery"), (9, "active_recovery")]
 )
 def test_soreness_of_four_means_active_recovery(soreness: int, expected: str) -> None:
-    st = state(easy_base(TUE, 4), [Checkin(TUE, soreness=soreness)], age=30)
+    st = state(easy_base(TUE), [Checkin(TUE, soreness=soreness)], age=30)
     d = plan(st, TUE, days=2).days[0]
     assert d.day_type == expected
     if expected == "active_recovery":
@@ -184,29 +191,55 @@ def test_soreness_of_four_means_active_recovery(soreness: int, expected: str) ->
         assert "active_recovery" in [i.id for i in d.checklist]
 
 
-def test_soreness_only_changes_the_day_of_its_check_in() -> None:
-    st = state(easy_base(TUE, 4), [Checkin(TUE, soreness=6)], age=30)
+def test_yesterdays_soreness_holds_today_until_a_check_in() -> None:
+    st = state(easy_base(TUE), [Checkin(TUE, soreness=6)], age=30)
     assert types(plan(st, WED, days=1, start=TUE))[0] == "active_recovery"
-    assert types(plan(st, WED, days=1)) == ["quality_ok"]
+    d = plan(st, WED, days=1).days[0]
+    assert d.day_type == "easy" and "no check-in since" in reasons(d)
+    assert "check in" in reasons(d)
+    checked = state(easy_base(TUE), [Checkin(TUE, soreness=6), Checkin(WED, soreness=1)], age=30)
+    assert types(plan(checked, WED, days=1)) == ["quality_ok"]
 
 
-def test_eight_sore_days_in_a_row_are_not_doms() -> None:
+def test_soreness_today_keeps_quality_off_every_projected_day() -> None:
+    st = state(easy_base(TUE), [Checkin(TUE, soreness=5)], age=30)
+    p = plan(st, TUE, days=10)
+    assert "quality_ok" not in types(p)
+    assert all("until a check-in says it has settled" in reasons(d) for d in p.days[2:])
+
+
+def test_eight_sore_days_in_a_row_are_the_pain_over_7_days_sign() -> None:
     checkins = [Checkin(after(MON, -i), soreness=5) for i in range(8)]
-    d = plan(state(easy_base(MON, 4), checkins, age=45), MON, days=1).days[0]
-    assert any("not ordinary muscle soreness" in w for w in d.warnings)
-    fewer = plan(state(easy_base(MON, 4), checkins[:7], age=45), MON, days=1).days[0]
-    assert not any("not ordinary muscle soreness" in w for w in fewer.warnings)
+    d = plan(state(easy_base(MON), checkins, age=45), MON, days=1).days[0]
+    assert d.day_type == "see_clinician" and not d.run.allowed
+    assert "more than 7 mornings in a row" in reasons(d)
+    fewer = plan(state(easy_base(MON), checkins[:7], age=45), MON, days=1).days[0]
+    assert fewer.day_type == "active_recovery"
 
 
 def test_pain_above_five_reduces_the_load_and_three_in_a_row_mean_a_clinician() -> None:
     checkins = [Checkin(MON, 2, pain=6), Checkin(TUE, 2, pain=7), Checkin(WED, 2, pain=6)]
-    st = state(easy_base(MON, 4), checkins, age=30)
-    p = plan(st, WED, days=4, start=MON)
+    st = state(easy_base(MON), checkins, age=30)
+    p = plan(st, WED, days=6, start=MON)
     assert types(p)[:3] == ["easy", "easy", "see_clinician"]
     assert p.days[0].run.max_minutes == 30
-    assert types(p)[3] != "see_clinician"  # pain is asked each morning; no answer, no stop
-    settled = state(easy_base(MON, 4), [checkins[0], Checkin(TUE, 2, pain=2), checkins[2]], age=30)
-    assert types(plan(settled, WED, days=1)) == ["easy"]
+    # The clinician's verdict stands on the days ahead: no check-in has reported pain <= 3.
+    assert types(p)[3:] == ["see_clinician"] * 3
+    assert "until a check-in reports pain of 3/10 or less" in reasons(p.days[3])
+    settled = state(easy_base(MON), [*checkins, Checkin(THU, 1, pain=3)], age=30)
+    assert types(plan(settled, THU, days=1))[0] == "easy"  # settled, yet no quality the day of it
+    broken = state(easy_base(MON), [checkins[0], Checkin(TUE, 2, pain=2), checkins[2]], age=30)
+    assert types(plan(broken, WED, days=1)) == ["easy"]
+
+
+def test_pain_above_five_keeps_quality_away_until_it_settles() -> None:
+    checkins = [Checkin(MON, 1, pain=6), Checkin(TUE, 1, pain=4), Checkin(WED, 1)]
+    st = state(easy_base(MON), checkins, age=30)
+    p = plan(st, WED, days=5, start=MON)
+    assert all(t != "quality_ok" for t in types(p))
+    assert "Pain 4/10" in reasons(p.days[2]) and "no quality until" in reasons(p.days[2])
+    settled = state(easy_base(MON), [*checkins[:2], Checkin(WED, 1, pain=3)], age=30)
+    assert types(plan(settled, WED, days=1)) == ["quality_ok"]
 
 
 # ---- red flags -------------------------------------------------------------------------------
@@ -214,11 +247,11 @@ def test_pain_above_five_reduces_the_load_and_three_in_a_row_mean_a_clinician() 
 
 def test_a_red_flag_stops_the_plan_until_a_later_check_in_answers_no() -> None:
     checkins = [
-        Checkin(MON, 2, red_flags=("hopping_pain",)),
+        Checkin(MON, 2, red_flags=("night_pain",), areas=("shins",)),
         Checkin(WED, 1),
-        Checkin(THU, 1, answered_no=("hopping_pain",)),
+        Checkin(THU, 1, answered_no=("night_pain",)),
     ]
-    st = state(easy_base(MON, 4), checkins, age=30)
+    st = state(easy_base(MON), checkins, age=30)
     p = plan(st, THU, days=4, start=MON)
     assert types(p)[:3] == ["see_clinician"] * 3
     assert types(p)[3] != "see_clinician"
@@ -227,13 +260,29 @@ def test_a_red_flag_stops_the_plan_until_a_later_check_in_answers_no() -> None:
     assert "stress fracture" in reasons(stopped)
 
 
+def test_a_no_to_a_stress_fracture_sign_does_not_lift_it_a_clinician_does() -> None:
+    checkins = [
+        Checkin(MON, 2, red_flags=("hopping_pain",), areas=("shins",)),
+        Checkin(THU, 1, answered_no=("hopping_pain",)),
+    ]
+    p = plan(state(easy_base(MON), checkins, age=30), THU, days=7, start=MON)
+    assert types(p) == ["see_clinician"] * 7
+    assert "only a clinician can lift" in reasons(p.days[3])
+    assert "planner checkin --cleared hopping_pain" in reasons(p.days[3])
+    cleared = [*checkins, Checkin(FRI, 1, cleared=("hopping_pain",))]
+    after_clearance = plan(state(easy_base(MON), cleared, age=30), FRI, days=30)
+    assert "quality_ok" not in types(after_clearance)[:28]  # 28 days easy after a bone sign
+    assert all(d.run.allowed for d in after_clearance.days[:28])
+    assert "Return after pain on hopping (lifted by a clinician" in reasons(after_clearance.days[0])
+
+
 def test_a_red_flag_holds_on_projected_days() -> None:
-    st = state(easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("numbness",))], age=30)
+    st = state(easy_base(MON), [Checkin(TUE, 0, red_flags=("numbness",))], age=30)
     assert types(plan(st, TUE, days=14)) == ["see_clinician"] * 14
 
 
 def test_on_a_see_clinician_day_risky_items_are_withheld_and_say_why() -> None:
-    st = state(easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("swelling",))], age=30, ice_bath=True)
+    st = state(easy_base(MON), [Checkin(TUE, 0, red_flags=("swelling",))], age=30, ice_bath=True)
     d = plan(st, TUE, days=1).days[0]
     items = {i.id: i for i in d.checklist}
     for item_id in ("stretching", "foam_rolling", "yoga"):
@@ -243,7 +292,7 @@ def test_on_a_see_clinician_day_risky_items_are_withheld_and_say_why() -> None:
 
 
 def test_a_limp_means_no_running_then_a_clinician_after_two_days() -> None:
-    st = state(easy_base(MON, 4), [Checkin(MON, 3, red_flags=("limp",))], age=30)
+    st = state(easy_base(MON), [Checkin(MON, 3, red_flags=("limp",))], age=30)
     p = plan(st, MON, days=4)
     assert types(p) == ["rest", "rest", "see_clinician", "see_clinician"]
     assert not p.days[0].run.allowed
@@ -251,9 +300,7 @@ def test_a_limp_means_no_running_then_a_clinician_after_two_days() -> None:
 
 
 def test_urgent_flags_warn_and_unknown_flags_still_stop() -> None:
-    st = state(
-        easy_base(MON, 4), [Checkin(TUE, 0, red_flags=("chest_pain", "odd_feeling"))], age=30
-    )
+    st = state(easy_base(MON), [Checkin(TUE, 0, red_flags=("chest_pain", "odd_feeling"))], age=30)
     d = plan(st, TUE, days=1).days[0]
     assert d.day_type == "see_clinician"
     assert d.warnings[0].startswith("Urgent: ")
@@ -262,7 +309,7 @@ def test_urgent_flags_warn_and_unknown_flags_still_stop() -> None:
 
 def test_a_yes_and_a_no_on_the_same_morning_keep_the_flag() -> None:
     st = state(
-        easy_base(MON, 4),
+        easy_base(MON),
         [Checkin(TUE, 0, red_flags=("night_pain",), answered_no=("night_pain",))],
         age=30,
     )
@@ -288,7 +335,7 @@ def test_a_yes_and_a_no_on_the_same_morning_keep_the_flag() -> None:
 def test_race_recovery_is_miles_times_the_age_multiplier_plus_extra_days(
     age: int, km: float, easy_days: int, rest_days: int
 ) -> None:
-    st = state([*easy_base(SUN, 6), run(SUN, km * 5, 9, "race", km=km)], age=age)
+    st = state([*easy_base(SUN), run(SUN, km * 5, 9, "race", km=km)], age=age)
     p = plan(st, SUN, days=easy_days + 2, start=after(SUN, 1))
     expected = ["rest"] * rest_days + ["race_recovery"] * (easy_days - rest_days)
     assert types(p)[:easy_days] == expected
@@ -298,7 +345,7 @@ def test_race_recovery_is_miles_times_the_age_multiplier_plus_extra_days(
 
 def test_soreness_during_race_recovery_gives_active_recovery_and_both_reasons() -> None:
     st = state(
-        [*easy_base(SUN, 6), run(SUN, 50, 9, "race", km=10.0)], [Checkin(after(SUN, 2), 5)], age=52
+        [*easy_base(SUN), run(SUN, 50, 9, "race", km=10.0)], [Checkin(after(SUN, 2), 5)], age=52
     )
     d = plan(st, after(SUN, 2), days=1).days[0]
     assert d.day_type == "active_recovery"
@@ -316,7 +363,7 @@ def test_soreness_during_race_recovery_gives_active_recovery_and_both_reasons() 
 def test_quality_day_guidance_scales_with_the_age_cap(
     age: int, max_minutes: int, max_rpe: int, cap: float
 ) -> None:
-    d = plan(state(easy_base(TUE, 4, every=3), age=age), TUE, days=1).days[0]
+    d = plan(state(easy_base(TUE, 8, every=3), age=age), TUE, days=1).days[0]
     assert d.day_type == "quality_ok"
     assert (d.run.max_minutes, d.run.max_rpe) == (max_minutes, max_rpe)
     assert d.run.intensity_cap == pytest.approx(cap, abs=0.001)
@@ -329,7 +376,7 @@ def test_easy_days_run_the_usual_easy_length() -> None:
 
 
 def test_rest_days_offer_no_run() -> None:
-    st = state([*easy_base(SUN, 6), run(SUN, 200, 9, "race", km=42.195)], age=40)
+    st = state([*easy_base(SUN), run(SUN, 200, 9, "race", km=42.195)], age=40)
     d = plan(st, after(SUN, 1), days=1).days[0]
     assert (d.day_type, d.run.allowed, d.run.max_minutes, d.run.max_rpe, d.run.intensity_cap) == (
         "rest",
@@ -385,7 +432,7 @@ def test_doses_fit_the_runner(
 
 
 def test_a_quality_day_warms_up_longer() -> None:
-    d = plan(state(easy_base(TUE, 4), age=30), TUE, days=1).days[0]
+    d = plan(state(easy_base(TUE), age=30), TUE, days=1).days[0]
     assert d.day_type == "quality_ok"
     assert {i.id: i for i in d.checklist}["warm_up"].doses == {"minutes": 15}
 
@@ -396,7 +443,7 @@ def test_a_quality_day_warms_up_longer() -> None:
 def test_hydration_is_estimated_from_the_run_and_adds_sodium_past_an_hour(
     minutes: int, fluid: int, sodium: int | None
 ) -> None:
-    runs = [*easy_base(TUE, 4), run(TUE, minutes, 4)]
+    runs = [*easy_base(TUE), run(TUE, minutes, 4)]
     d = plan(state(runs, age=30), TUE, days=1).days[0]
     hydration = {i.id: i for i in d.checklist}["hydration"]
     assert hydration.doses.get("fluid_ml") == fluid
@@ -446,19 +493,24 @@ def test_days_must_be_at_least_one() -> None:
 
 
 def test_runs_dated_after_today_are_ignored_with_a_warning() -> None:
-    st = state([*easy_base(TUE, 4), run(after(TUE, 3), 50, 9, "intervals")], age=30)
+    st = state([*easy_base(TUE), run(after(TUE, 3), 50, 9, "intervals")], age=30)
     p = plan(st, TUE, days=5)
-    assert types(p) == types(plan(state(easy_base(TUE, 4), age=30), TUE, days=5))
+    assert types(p) == types(plan(state(easy_base(TUE), age=30), TUE, days=5))
     assert any("dated after today" in w for w in p.days[0].warnings)
 
 
-def test_a_load_spike_warns_today() -> None:
+def test_a_load_spike_blocks_quality_that_day_and_the_next_two() -> None:
     steady = [run(after(TUE, -i), 30, 3) for i in range(8, 60)]
-    spike = [run(after(TUE, -i), 90, 8, "intervals", id=f"s{i}") for i in range(0, 7)]
-    d = plan(state([*steady, *spike], age=30), TUE, days=2)
-    assert d.load.acwr is not None and d.load.acwr >= 1.5
-    assert any(w.startswith("Load spike") for w in d.days[0].warnings)
-    assert not any(w.startswith("Load spike") for w in d.days[1].warnings)
+    spike = [run(after(TUE, -i), 90, 8, "intervals", id=f"s{i}") for i in range(1, 7)]
+    p = plan(state([*steady, *spike], age=30), TUE, days=4)
+    assert p.load.acwr is not None and p.load.acwr >= 1.5
+    assert types(p)[:3] == ["easy"] * 3
+    assert reasons(p.days[0]).startswith("Load spike:")
+    assert "acute:chronic load ratio" in reasons(p.days[0])
+    assert "rolling 7:28-day ratio" in reasons(p.days[0])
+    assert "running distance up" in reasons(p.days[0])
+    # Easy runs are held to the average run of the 4 weeks before the spike week: 30 min.
+    assert p.days[0].run.max_minutes == 30
 
 
 def test_the_conservative_plan_is_stricter() -> None:

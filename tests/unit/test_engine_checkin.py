@@ -18,7 +18,7 @@ def plan(st: State, today: date, days: int = 1, start: date | None = None) -> Pl
 
 
 def on(checkins: list[Checkin], age: int = 30) -> State:
-    return state(easy_base(MON, 4), checkins, age=age)
+    return state(easy_base(MON), checkins, age=age)
 
 
 def said(d: DayPlan) -> str:

@@ -32,7 +32,7 @@ def items(st: State, day: date = TUE) -> dict[str, ChecklistItem]:
 def test_fluid_follows_run_time_temperature_and_body_mass(
     temp: float, weight: float, fluid: int, sodium: int | None
 ) -> None:
-    st = state([*easy_base(TUE, 4), run(TUE, 40, 4, temp_c=temp)], age=30, weight_kg=weight)
+    st = state([*easy_base(TUE), run(TUE, 40, 4, temp_c=temp)], age=30, weight_kg=weight)
     hydration = items(st)["hydration"]
     assert hydration.doses.get("fluid_ml") == fluid
     assert hydration.doses.get("sodium_mg") == sodium
@@ -41,7 +41,7 @@ def test_fluid_follows_run_time_temperature_and_body_mass(
 
 
 def test_without_a_temperature_the_profile_default_or_a_mild_day_is_assumed() -> None:
-    runs = [*easy_base(TUE, 4), run(TUE, 40, 4)]
+    runs = [*easy_base(TUE), run(TUE, 40, 4)]
     mild = items(state(runs, age=30))["hydration"]
     assert "Assumes 20 °C until you give a temperature" in mild.detail
     assert "Assumes 70 kg until you set your weight." in mild.detail
@@ -50,7 +50,7 @@ def test_without_a_temperature_the_profile_default_or_a_mild_day_is_assumed() ->
 
 
 def test_the_hottest_run_of_the_day_sets_the_temperature() -> None:
-    runs = [*easy_base(TUE, 4), run(TUE, 20, 4, temp_c=12.0, id="a"), run(TUE, 20, 4, temp_c=28.0)]
+    runs = [*easy_base(TUE), run(TUE, 20, 4, temp_c=12.0, id="a"), run(TUE, 20, 4, temp_c=28.0)]
     assert "at 28 °C" in items(state(runs, age=30, weight_kg=70.0))["hydration"].detail
 
 
@@ -64,21 +64,21 @@ def test_a_second_hard_session_within_8_hours_means_carbs_every_hour(
     second_at: int, carbs: int
 ) -> None:
     """1 g per kg per hour for 4 hours (ISSN 2017): 280 g at 70 kg, instead of 70 g."""
-    st = state([*easy_base(TUE, 4), hard(7, "am"), hard(second_at, "pm")], age=30, weight_kg=70.0)
+    st = state([*easy_base(TUE), hard(7, "am"), hard(second_at, "pm")], age=30, weight_kg=70.0)
     meal = items(st)["meal:recovery"]
     assert meal.doses["carbs_g"] == carbs
     assert ("Another hard session within 8 h" in meal.detail) == (carbs == 280)
 
 
 def test_a_hard_session_on_the_morning_of_an_entered_race_means_refuelling() -> None:
-    st = state([*easy_base(TUE, 4), hard(7, "am")], age=30, weight_kg=70.0)
+    st = state([*easy_base(TUE), hard(7, "am")], age=30, weight_kg=70.0)
     raced = dataclasses.replace(st, races=(Race("r", TUE, 10_000.0),))
     assert items(st)["meal:recovery"].doses["carbs_g"] == 70
     assert items(raced)["meal:recovery"].doses["carbs_g"] == 280
 
 
 def test_every_day_has_the_five_kinds_even_a_race_day() -> None:
-    st = dataclasses.replace(state(easy_base(TUE, 4), age=30), races=(Race("r", TUE, 42195.0),))
+    st = dataclasses.replace(state(easy_base(TUE), age=30), races=(Race("r", TUE, 42195.0),))
     kinds = {i.kind for i in items(st).values()}
     assert kinds >= {"hydration", "stretching", "yoga", "foam_rolling", "meal"}
     assert items(st)["hydration"].doses["fluid_ml"] > 3000  # a marathon at 6 min/km: 4.2 h

@@ -134,7 +134,7 @@ def _broken(old: str, new: str, count: int = 1) -> str:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        (_broken("hard_max_new_runner = 3", "hard_max_new_runner = 9"), "a new runner never"),
+        (_broken("hard_max_new_runner = 1", "hard_max_new_runner = 9"), "a new runner never"),
         (_broken("anchor_age = 40", "anchor_age = 30"), "anchor"),
         (_broken("anchor_age = 34", "anchor_age = 99"), "anchor"),
         (_broken('id = "swelling"', 'id = "Swelling!"'), "lower-case"),

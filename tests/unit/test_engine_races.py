@@ -128,7 +128,7 @@ def test_the_reverse_taper_after_a_marathon_is_30_60_90_percent(
     days_after: int, minutes: int
 ) -> None:
     """Usual 45 min: 30% is 13.5 (never under 15), 60% 27, 90% 40.5, then 45 again."""
-    st = state([*easy_base(SUN, 6), run(SUN, 200, 9, "race", km=42.195)], age=30)
+    st = state([*easy_base(SUN), run(SUN, 200, 9, "race", km=42.195)], age=30)
     d = plan(st, after(SUN, days_after)).days[0]
     assert d.run.max_minutes == minutes
     week = (days_after - 1) // 7 + 1
@@ -138,13 +138,13 @@ def test_the_reverse_taper_after_a_marathon_is_30_60_90_percent(
 
 @pytest.mark.parametrize(("km", "reverse"), [(10.0, False), (21.0975, True), (42.195, True)])
 def test_the_reverse_taper_follows_a_half_or_full_marathon_only(km: float, reverse: bool) -> None:
-    st = state([*easy_base(SUN, 6), run(SUN, km * 5, 9, "race", km=km)], age=30)
+    st = state([*easy_base(SUN), run(SUN, km * 5, 9, "race", km=km)], age=30)
     d = plan(st, after(SUN, 3)).days[0]
     assert any(r.startswith("Week 1 after your") for r in d.reasons) == reverse
 
 
 def test_the_conservative_reverse_taper_starts_at_15_km_and_is_gentler() -> None:
-    st = state([*easy_base(SUN, 6), run(SUN, 80, 9, "race", km=16.0)], age=30)
+    st = state([*easy_base(SUN), run(SUN, 80, 9, "race", km=16.0)], age=30)
     assert plan(st, after(SUN, 3)).days[0].run.max_minutes == 45  # standard: not a half
     d = plan(st, after(SUN, 10), name="conservative").days[0]
     assert any(r.startswith("Week 2 after your 16.0 km race") for r in d.reasons)

@@ -20,8 +20,8 @@ from planner.core.load import (
     smoothing_factor,
 )
 from planner.core.model import Profile, Run
-from planner.core.ratio import RatioWalk
 from planner.core.rules import DEFAULT_LOAD
+from planner.core.spikes import SpikeWatch
 
 RULES = plan_rules()
 
@@ -151,10 +151,15 @@ def test_after_a_rest_of_that_many_days_form_is_back_to_zero() -> None:
 # ---- the ratio day by day --------------------------------------------------------------------
 
 
-def test_the_walks_ratio_on_today_is_the_load_summarys() -> None:
+def test_the_spike_ratio_is_the_load_summarys_of_the_day_before() -> None:
+    """Spikes count completed days: the ratio measured on a day is yesterday's load summary's."""
     runs = [run(TUE - timedelta(days=i), 30 + i % 5 * 10, 3 + i % 4) for i in range(0, 70)]
     timeline = Timeline(session_of(r, RULES, r.rpe or 4) for r in runs)
     first = min(r.date for r in runs)
+    plan = plan_rules()
     for start in (first, TUE - timedelta(days=40)):
-        walk = RatioWalk(first, start, RULES.load)
-        assert walk.ratio_on(TUE, timeline) == load_summary(runs, TUE, start=start).acwr
+        watch = SpikeWatch(timeline.sessions, first, start, RULES.load, plan.spikes)
+        for day in (TUE - timedelta(days=2), TUE, TUE + timedelta(days=1)):
+            ratio, _ = watch.ratios_before(day)
+            yesterday = load_summary(runs, day - timedelta(days=1), start=start)
+            assert ratio == yesterday.acwr
