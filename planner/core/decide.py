@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.core.dayfacts import DayFacts
-from planner.core.gate import at_age, why_not_quality, why_quality
+from planner.core.gate import at_age, return_reason, spike_reasons, why_not_quality, why_quality
 from planner.core.history import FlagInForce, Session
 from planner.core.injury import guide_reason
 from planner.core.model import DayType, Race
@@ -74,14 +74,17 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     taper = (taper_reason(f.taper, rules),) if f.taper is not None else ()
     race_reasons = (race.reason,) if race else ()
     race_factor = rules.race_recovery.intensity_multiplier if race else 1.0
+    # A return or a spike that shortens the run says so on these days too.
+    back = (return_reason(f.comeback),) if f.comeback is not None else ()
+    held = (*back, *spike_reasons(f, rules))
     if sore and soreness is not None:
-        reasons = (_soreness_reason(soreness, rules), *race_reasons, *reduce, *taper)
+        shortest = _tightest(rules.soreness.max_minutes, limit) or rules.soreness.max_minutes
+        reasons = (_soreness_reason(soreness, shortest, rules), *race_reasons, *reduce, *held)
         factor = rules.soreness.intensity_multiplier * race_factor
-        return Verdict("active_recovery", reasons, warnings, factor, limit)
+        return Verdict("active_recovery", (*reasons, *taper), warnings, factor, limit)
     if race is not None:
-        return Verdict(
-            "race_recovery", (*race_reasons, *reduce, *taper), warnings, race_factor, limit
-        )
+        reasons = (*race_reasons, *reduce, *held, *taper)
+        return Verdict("race_recovery", reasons, warnings, race_factor, limit)
     blocked = (*reduce, *why_not_quality(f, rules))
     if blocked or (f.taper is not None and f.taper.no_hard(rules)):
         return Verdict("easy", (*blocked, *taper), warnings, max_minutes=limit)
@@ -102,8 +105,6 @@ def _budget_spent(f: DayFacts, rules: PlanRules) -> Verdict | None:
     r = f.comeback
     if r is None or r.budget_left is None or r.max_minutes >= rules.easy.shortest_minutes:
         return None
-    from planner.core.gate import return_reason
-
     return Verdict(
         "rest",
         (f"This return week's minutes are run: rest today. {return_reason(r)}",),
@@ -214,11 +215,11 @@ def _pain_verdict(f: DayFacts, rules: PlanRules) -> Verdict | None:
 # ---- soreness ------------------------------------------------------------------------------
 
 
-def _soreness_reason(soreness: int, rules: PlanRules) -> str:
+def _soreness_reason(soreness: int, minutes: int, rules: PlanRules) -> str:
     s = rules.soreness
     return (
         f"Soreness {soreness}/10 at the check-in ({s.threshold} or more): no hard session; "
-        f"active recovery, or an easy run of {s.max_minutes} min at most."
+        f"active recovery, or an easy run of {minutes} min at most."
     )
 
 

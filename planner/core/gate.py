@@ -31,7 +31,7 @@ def why_not_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     reasons = [
         *_done_today(f),
         *_return_reasons(f.comeback),
-        *_spike_reasons(f, rules),
+        *spike_reasons(f, rules),
         *_carried_over(f, rules),
         *_sleep_reasons(f, rules),
         *_base_reasons(f, rules),
@@ -106,7 +106,7 @@ def spike_reason(f: DayFacts, spike: Spike, rules: PlanRules) -> str:
     return f"Load spike: {' and '.join(parts)}. No quality until {until}{cap}."
 
 
-def _spike_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
+def spike_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     return () if f.spike is None else (spike_reason(f, f.spike, rules),)
 
 

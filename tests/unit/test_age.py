@@ -78,13 +78,22 @@ def test_a_new_runner_gets_the_lower_hard_limit() -> None:
     seasoned = age_limits(plan_rules().age, 40, years_running=10)
     new = age_limits(plan_rules().age, 40, years_running=0.5)
     assert [lim.count for lim in seasoned.hard_limits] == [3, 3]
-    assert [lim.count for lim in new.hard_limits] == [3, 2]
+    assert [lim.count for lim in new.hard_limits] == [1, 1]
     assert new.new_runner and not seasoned.new_runner
+
+
+def test_years_running_unset_is_held_to_the_first_years_limit() -> None:
+    """RULES.md: one hard session in 7 days in the first year, at every age, until set."""
+    for age in (25, 40, 52, 70, 82):
+        unset = age_limits(plan_rules().age, age)
+        assert unset.new_runner and unset.years_unset
+        assert max(lim.count for lim in unset.hard_limits) == 1
+        assert min(lim.window_days for lim in unset.hard_limits) >= 7
 
 
 def test_every_younger_row_still_applies() -> None:
     """75-79 says 1 per 7 days, 65-74 said 2 per 9: a 75-year-old is held to both."""
-    limits = age_limits(plan_rules().age, 75)
+    limits = age_limits(plan_rules().age, 75, years_running=20)
     assert (2, 9) in [(lim.count, lim.window_days) for lim in limits.hard_limits]
     assert (1, 7) in [(lim.count, lim.window_days) for lim in limits.hard_limits]
 

@@ -28,19 +28,81 @@ def said(d: DayPlan) -> str:
 # ---- red flags -----------------------------------------------------------------------------
 
 NO_RUN_FIRST = {"limp", "run_pain_over_5"}  # no running at once; a clinician from day 3
+NO_RUN_ONLY = {"illness"}  # no running while it stands; no clinician of its own
 URGENT = {"chest_pain", "fainting", "unusual_breathlessness", "dark_urine"}
+# RULES.md, "Warning signs: who may lift them": a "no" to one of these lifts nothing.
+CLINICIAN_LIFTS = {
+    "chest_pain", "fainting", "unusual_breathlessness", "dark_urine", "hopping_pain",
+    "cannot_bear_weight", "pop", "swelling", "numbness",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("flag", RED_FLAG_IDS)
-def test_every_warning_sign_means_no_run_until_answered_no(flag: str) -> None:
+def test_every_warning_sign_means_no_run_until_it_is_lifted(flag: str) -> None:
     st = on([Checkin(MON, 1, red_flags=(flag,)), Checkin(THU, 1, answered_no=(flag,))])
     p = plan(st, THU, days=4, start=MON)
-    assert [d.run.allowed for d in p.days] == [False, False, False, True]
-    expected = ["rest", "rest", "see_clinician"] if flag in NO_RUN_FIRST else ["see_clinician"] * 3
+    lifted_by_no = flag not in CLINICIAN_LIFTS
+    assert [d.run.allowed for d in p.days] == [False, False, False, lifted_by_no]
+    if flag in NO_RUN_ONLY:
+        expected = ["rest"] * 3
+    elif flag in NO_RUN_FIRST:
+        expected = ["rest", "rest", "see_clinician"]
+    else:
+        expected = ["see_clinician"] * 3
     assert [d.day_type for d in p.days[:3]] == expected
     assert any(w.startswith("Urgent: ") for w in p.days[0].warnings) == (flag in URGENT)
     advice = plan_rules().red_flags.get(flag)
     assert advice is not None and advice.advice.rstrip(".") in said(p.days[0])
+    assert advice.needs_clinician == (flag in CLINICIAN_LIFTS)
+    if not lifted_by_no:
+        assert f"planner checkin --cleared {flag}" in said(p.days[3])
+
+
+@pytest.mark.parametrize("flag", sorted(CLINICIAN_LIFTS))
+def test_a_clinicians_clearance_lifts_a_sign_and_starts_its_return(flag: str) -> None:
+    sign = plan_rules().red_flags.get(flag)
+    assert sign is not None
+    st = on([Checkin(MON, 1, red_flags=(flag,)), Checkin(THU, 1, cleared=(flag,))])
+    p = plan(st, THU, days=sign.return_days + 2)
+    returning = p.days[: sign.return_days]
+    assert all(d.run.allowed and d.day_type != "quality_ok" for d in returning)
+    assert all(d.run.max_minutes is not None for d in returning)
+    # Week 1: half the usual 45-minute run.
+    assert all((d.run.max_minutes or 0) <= 22 for d in returning[:7])
+    assert "lifted by a clinician" in said(p.days[0])
+    assert {sign.return_days for sign in (sign,)} <= {7, 14, 28}
+
+
+def test_return_periods_are_28_14_and_7_days_by_kind() -> None:
+    days = {f.id: f.return_days for f in plan_rules().red_flags.flags}
+    assert {days[f] for f in ("hopping_pain", "cannot_bear_weight", "pop", "swelling")} == {28}
+    assert {days[f] for f in URGENT} == {14}
+    assert days["limp"] == days["numbness"] == 7 and days["illness"] == 2
+
+
+def test_illness_lifts_into_two_easy_days() -> None:
+    st = on([Checkin(MON, 1, red_flags=("illness",)), Checkin(WED, 1, answered_no=("illness",))])
+    p = plan(st, WED, days=4)
+    assert [d.day_type for d in p.days[:2]] == ["easy", "easy"]
+    assert "Return after an illness" in said(p.days[0])
+    assert p.days[2].day_type == "quality_ok"
+
+
+def test_a_bone_stress_sign_in_a_woman_asks_about_periods_and_eating() -> None:
+    rules = plan_rules()
+    checkin = Checkin(TUE, 2, red_flags=("hopping_pain",), areas=("shins",))
+    woman = plan(state(easy_base(MON), [checkin], age=30, sex="f"), TUE).days[0]
+    man = plan(state(easy_base(MON), [checkin], age=30, sex="m"), TUE).days[0]
+    assert rules.red_s.advice in said(woman) and "RED-S" in said(woman)
+    assert "periods" in said(woman) and "RED-S" not in said(man)
+
+
+def test_sleep_under_six_hours_keeps_quality_off_today_only() -> None:
+    short = plan(on([Checkin(TUE, 1, sleep_hours=5.5)]), TUE, days=2).days
+    assert short[0].day_type == "easy" and "5.5 h of sleep last night" in said(short[0])
+    assert short[1].day_type == "quality_ok"
+    enough = plan(on([Checkin(TUE, 1, sleep_hours=6)]), TUE).days[0]
+    assert enough.day_type == "quality_ok"
 
 
 def test_a_warning_sign_holds_on_the_days_after_until_a_check_in_answers_no() -> None:
@@ -90,13 +152,17 @@ def test_an_achilles_pop_is_urgent() -> None:
 
 
 def test_sore_calves_point_to_nothing_and_quality_stays() -> None:
-    d = plan(on([Checkin(TUE, 2, areas=("calves", "hamstrings"))]), TUE).days[0]
-    assert d.day_type == "quality_ok" and "Points to" not in said(d)
+    d = plan(on([Checkin(TUE, 2, areas=("calves", "hamstrings"))]), TUE, days=3).days
+    assert d[0].day_type == "quality_ok" and "Points to" not in said(d[0])
 
 
-def test_an_area_guide_lasts_its_check_in_day_a_flag_guide_as_long_as_the_flag() -> None:
-    sore = plan(on([Checkin(MON, 2, areas=("knees",))]), TUE, days=2, start=MON).days
-    assert ["Points to runner's knee" in said(d) for d in sore] == [True, False]
+def test_an_area_guide_holds_until_a_check_in_no_longer_names_it() -> None:
+    sore = plan(on([Checkin(MON, 2, areas=("knees",))]), TUE, days=4, start=MON).days
+    assert all("Points to runner's knee" in said(d) for d in sore)
+    assert all(d.day_type != "quality_ok" for d in sore)
+    assert "holds until a check-in no longer names it" in said(sore[1])
+    gone = on([Checkin(MON, 2, areas=("knees",)), Checkin(TUE, 1)])
+    assert "Points to" not in said(plan(gone, TUE).days[0])
     flagged = on([Checkin(MON, 2, areas=("knees",), red_flags=("swelling",)), Checkin(TUE, 1)])
     days = plan(flagged, TUE, days=3, start=MON).days
     assert all("Points to swollen knee" in said(d) for d in days)
@@ -109,10 +175,14 @@ def test_on_a_limp_rest_day_risky_items_are_withheld_too() -> None:
     assert withheld == {"stretching", "foam_rolling", "yoga"}
 
 
-def test_soreness_past_seven_days_is_not_doms() -> None:
+def test_soreness_past_seven_days_is_the_pain_over_7_days_sign() -> None:
     checkins = [Checkin(after(TUE, -i), 4, areas=("quads",)) for i in range(8)]
     d = plan(on(checkins), TUE).days[0]
-    assert any("not ordinary muscle soreness" in w for w in d.warnings)
+    assert d.day_type == "see_clinician"
+    assert "Pain lasting more than a week despite rest is not muscle soreness" in said(d)
+    lifted = [*checkins, Checkin(WED, 4, answered_no=("pain_over_7_days",))]
+    again = plan(on(lifted), WED, days=2).days
+    assert again[0].run.allowed and "Return after pain lasting over 7 days" in said(again[0])
 
 
 # ---- the answers as typed ------------------------------------------------------------------

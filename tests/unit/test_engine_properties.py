@@ -289,6 +289,10 @@ def hard_sessions(draw: st.DrawFn) -> Run:
 
 
 def _no_harder(with_it: Plan, without: Plan, after: date, until: date) -> None:
+    """Quality, a run at all, its effort and the cap are never looser with the hard session.
+
+    (Not the run's length: the usual easy length is the median of easy runs, so the easy
+    stand-in shortens it where the hard session leaves the default.)"""
     for w, wo in zip(with_it.days, without.days, strict=True):
         if not after < w.date <= until:
             continue
@@ -296,23 +300,39 @@ def _no_harder(with_it: Plan, without: Plan, after: date, until: date) -> None:
         if w.run.allowed:
             assert wo.run.allowed, (w, wo)
             assert _at_most(w.run.max_rpe, wo.run.max_rpe), (w, wo)
-            assert _at_most(w.run.max_minutes, wo.run.max_minutes), (w, wo)
         if w.day_type == "quality_ok":
             assert wo.day_type == "quality_ok", (w, wo)
 
 
 @PROPERTY
 @given(states(), hard_sessions(), st.sampled_from(["standard", "conservative"]))
-def test_adding_a_hard_session_never_makes_the_following_days_harder(
+def test_a_hard_session_instead_of_an_easy_one_never_makes_the_following_days_harder(
     state: State, session: Run, name: str
 ) -> None:
+    """The same run, hard instead of easy: the days after it are never looser.
+
+    (Any logged run adds to the base and ends a break, so the session is compared with an
+    easy run on the same day over the same distance, not with no run at all.)
+    """
     rules = plan_rules(name)
     no_spike = dataclasses.replace(
-        rules, load=dataclasses.replace(rules.load, spike_cap_multiplier=1.0)
+        rules,
+        load=dataclasses.replace(rules.load, spike_cap_multiplier=1.0, acwr_danger=10.0),
+        spikes=dataclasses.replace(rules.spikes, distance_rise=10.0),
     )
-    more = dataclasses.replace(
-        state, runs=tuple(sorted((*state.runs, session), key=lambda r: (r.date, r.id)))
+    easy = dataclasses.replace(
+        session,
+        moving_s=min(session.moving_s, 90 * 60),
+        elapsed_s=min(session.elapsed_s, 90 * 60),
+        rpe=3.0,
+        type="easy",
     )
+
+    def with_run(r: Run) -> State:
+        return dataclasses.replace(
+            state, runs=tuple(sorted((*state.runs, r), key=lambda x: (x.date, x.id)))
+        )
+
     start = TODAY - timedelta(days=21)
 
     def build(s: State, r: PlanRules) -> Plan:
@@ -320,8 +340,9 @@ def test_adding_a_hard_session_never_makes_the_following_days_harder(
 
     # Days up to today: the same history but the session (after today the plan projects).
     near = min(session.date + timedelta(days=SPIKE_MONOTONE_DAYS), TODAY)
-    _no_harder(build(more, rules), build(state, rules), session.date, near)
-    _no_harder(build(more, no_spike), build(state, no_spike), session.date, TODAY)
+    hard, soft = with_run(session), with_run(easy)
+    _no_harder(build(hard, rules), build(soft, rules), session.date, near)
+    _no_harder(build(hard, no_spike), build(soft, no_spike), session.date, TODAY)
 
 
 # ---- odd but valid histories ------------------------------------------------------------------

@@ -21,8 +21,9 @@ def with_race(st: State, race_day: date, km: float, name: str = "") -> State:
 
 
 def easy_history(today: date, age: int = 30) -> State:
-    """Easy 40-minute runs every other day: base enough, no hard session, usual length 40."""
-    return state([run(today - timedelta(days=2 * i), 40) for i in range(1, 8)], age=age)
+    """Easy 40-minute runs every other day: base enough (12 logged runs in 28 days, for the
+    conservative plan's 10 too), no hard session, usual length 40."""
+    return state([run(today - timedelta(days=2 * i), 40) for i in range(1, 13)], age=age)
 
 
 def tapering(d: DayPlan) -> bool:
@@ -127,8 +128,11 @@ def test_an_entered_race_that_was_not_logged_brings_no_recovery() -> None:
 def test_the_reverse_taper_after_a_marathon_is_30_60_90_percent(
     days_after: int, minutes: int
 ) -> None:
-    """Usual 45 min: 30% is 13.5 (never under 15), 60% 27, 90% 40.5, then 45 again."""
-    st = state([*easy_base(SUN), run(SUN, 200, 9, "race", km=42.195)], age=30)
+    """Usual 45 min: 30% is 13.5 (never under 15), 60% 27, 90% 40.5, then 45 again.
+
+    From day 15 the runner has run since the race (else 14 days without a run is a return)."""
+    since = [run(after(SUN, d)) for d in range(3, days_after, 2)] if days_after > 14 else []
+    st = state([*easy_base(SUN), run(SUN, 200, 9, "race", km=42.195), *since], age=30)
     d = plan(st, after(SUN, days_after)).days[0]
     assert d.run.max_minutes == minutes
     week = (days_after - 1) // 7 + 1

@@ -17,13 +17,16 @@ def _run(day: date, minutes: int, rpe: int, kind: str) -> Run:
 
 
 def test_a_full_week_names_the_runners_own_limit_not_a_younger_rows() -> None:
-    easy = [_run(TODAY - timedelta(days=d), 40, 4, "easy") for d in (8, 9, 10, 12)]
+    easy = [_run(TODAY - timedelta(days=d), 40, 4, "easy") for d in (8, 9, 10, 12, 14)]
     hard = [
         _run(date(2026, 11, 17), 50, 8, "intervals"),
         _run(date(2026, 11, 20), 40, 7, "tempo"),
         _run(date(2026, 11, 21), 40, 8, "tempo"),
     ]
-    state = State(profile=Profile(age=52), runs=tuple(sorted(easy + hard, key=lambda r: r.date)))
+    state = State(
+        profile=Profile(age=52, years_running=10),
+        runs=tuple(sorted(easy + hard, key=lambda r: r.date)),
+    )
     day = build_plan(state, load_plan("standard"), TODAY, days=1).days[0]
     text = " ".join(day.reasons)
     assert day.day_type == "easy"

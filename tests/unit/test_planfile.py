@@ -86,7 +86,9 @@ def test_the_standard_plan_holds_the_numbers_of_rules_md() -> None:
         (75, 0.60, 0.60, 1, 7, 3, 1.6, 4, 16),
         (80, 0.55, 0.55, 1, 7, 4, 1.8, 5, 20),
     ]
-    assert rules.age.rows[1].hard_max_new_runner == 2  # 35-44: 2 if new to running
+    # A runner in their first year: one hard session in 7 days at every age (Safety and fit).
+    assert {row.hard_max_new_runner for row in rules.age.rows} == {1}
+    assert rules.age.unset_years_is_new
 
 
 @pytest.mark.parametrize("name", ["standard", "conservative"])
@@ -191,7 +193,7 @@ def test_a_bad_value_is_refused_naming_file_and_key(old: str, new: str, expected
         (5, "race_multiplier", "1.2", "row[5].race_multiplier: 1.2 at 65+ is looser than 1.25"),
         (5, "race_extra_days_10k", "1", "row[5].race_extra_days_10k: 1 at 65+ is looser"),
         (7, "race_extra_days_marathon", "10", "row[7].race_extra_days_marathon: 10 at 80+"),
-        (2, "hard_max_new_runner", "1", "row[3].hard_max_new_runner: 2 at 45+ is looser than 1"),
+        (3, "hard_max_new_runner", "2", "row[3].hard_max_new_runner: 2 at 45+ is looser than 1"),
     ],
 )
 def test_a_cap_spacing_or_multiplier_that_loosens_with_age_is_refused(
