@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.core.days import zone
 from planner.core.errors import InputError
-from planner.core.model import RUN_TYPES, SEXES, UNITS
+from planner.core.model import RUN_TYPES, SEXES, UNITS, Profile
 from planner.core.units import (
     KG_PER_LB,
     parse_date,
@@ -45,6 +45,21 @@ def profile_fields(changes: Mapping[str, str], today: date) -> dict[str, Any]:
     if unset:
         out["unset"] = unset
     return out
+
+
+# Years running under this, or unset: the conservative plan is proposed (RULES, "Safety and fit").
+FIRST_YEAR = 1.0
+CONSERVATIVE = "conservative"
+
+
+def first_year(years_running: float | None) -> bool:
+    """In the first year of running, or years running not given."""
+    return years_running is None or years_running < FIRST_YEAR
+
+
+def conservative_suggested(profile: Profile) -> bool:
+    """Propose the conservative plan: a first year (or years unset) on another plan."""
+    return first_year(profile.years_running) and profile.plan != CONSERVATIVE
 
 
 def _birth_date(raw: str, today: date) -> dict[str, Any]:

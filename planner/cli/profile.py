@@ -42,6 +42,11 @@ def register(sub: Any) -> None:
     profile.set_defaults(handler=cmd_profile)
 
 
+SUGGEST_CONSERVATIVE = (
+    "In your first year of running (or with years running unset) the conservative plan is "
+    "suggested: planner profile set --plan conservative"
+)
+
 PROFILE_FIELDS = (
     "birth_date", "age", "sex", "weight_kg", "weight_lb", "units", "hr_max", "hr_rest",
     "years_running", "tz", "day_starts", "plan", "ice_bath", "hr_unreliable", "temp_c", "inbox",
@@ -51,6 +56,7 @@ PROFILE_FIELDS = (
 def cmd_profile(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.age import age_group
     from planner.core.jsonout import profile_to_json
+    from planner.runner_input import conservative_suggested
     from planner.textout import profile_text
 
     if args.profile_command == "set":
@@ -64,4 +70,6 @@ def cmd_profile(planner: Planner, args: argparse.Namespace) -> int:
     else:
         age = profile.age_on(planner.today())
         print(profile_text(profile, age, age_group(age)))
+        if conservative_suggested(profile):
+            print(f"\n{SUGGEST_CONSERVATIVE}")
     return 0

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from planner.core.age import age_group
 from planner.core.errors import PlannerError
 from planner.core.model import SEXES, UNITS
+from planner.runner_input import CONSERVATIVE, conservative_suggested
 from planner.tui.messages import DataSaved
 from planner.tui.profile_form import WEIGHT_UNIT, profile_edits, profile_form
 from planner.tui.screens.section import SectionScreen
@@ -33,7 +34,7 @@ TEXT_FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("temp_c", "Usual temp", "°C", "for fluid doses when a run gives none"),
     ("tz", "Time zone", "Area/City", "your day follows this zone"),
     ("day_starts", "Day starts", "hour", "0-12: earlier ticks count for the day before"),
-    ("inbox", "Inbox", "folder", "new files there come in at start"),
+    ("inbox", "Inbox", "folder", "new files come in at start"),
 )
 # (key, label): the yes-or-no settings.
 SWITCHES: tuple[tuple[str, str], ...] = (
@@ -41,6 +42,8 @@ SWITCHES: tuple[tuple[str, str], ...] = (
     ("hr_unreliable", "Ignore heart rate (beta-blockers, a bad strap)"),
 )
 SEX_NAMES = {"f": "female", "m": "male", "x": "another / rather not say"}
+# Under the plan while years running is under 1 or blank and the plan is not conservative.
+PLAN_HINT = "suggested: years running under 1 or blank"
 
 
 def _row(label: str, *widgets: Widget, hint: str = "") -> Horizontal:
@@ -99,6 +102,10 @@ class ProfileScreen(SectionScreen):
             yield _row(label, field, hint=hint)
         plans = Select(self._plans(), allow_blank=False, id="profile-plan", compact=True)
         yield _row("Plan", plans)
+        switch = Button("Use conservative", id="profile-use-conservative", compact=True)
+        hint = _row("", switch, hint=PLAN_HINT)
+        hint.id = "profile-plan-hint"
+        yield hint
         for key, label in SWITCHES:
             yield _row("", TickBox(label, id=f"profile-{key}"))
 
@@ -114,16 +121,21 @@ class ProfileScreen(SectionScreen):
         self.reload()
 
     def reload(self) -> None:
+        """Show what is saved; a field the runner changed and has not saved keeps the change."""
         try:
-            self.saved = profile_form(self.planner.profile, self.planner.today())
-            age = self.planner.profile.age_on(self.planner.today())
+            profile = self.planner.profile
+            saved = profile_form(profile, self.planner.today())
+            age = profile.age_on(self.planner.today())
         except PlannerError as error:
             self.toast_error(error)
             return
+        shown = self.form_values()
+        self._fill({k: v if shown.get(k) == self.saved.get(k) else shown[k] for k, v in saved.items()})
+        self.saved = saved
         self.query_one("#profile-runner", Static).update(
             f"Your settings · {runner_label(age, age_group(age))}"
         )
-        self._fill(self.saved)
+        self.query_one("#profile-plan-hint").display = conservative_suggested(profile)
 
     def _fill(self, values: dict[str, str]) -> None:
         for key, value in values.items():
@@ -154,6 +166,18 @@ class ProfileScreen(SectionScreen):
                 "lb" if event.value == "imperial" else "kg"
             )
 
+    @on(Button.Pressed, "#profile-use-conservative")
+    def use_conservative(self) -> None:
+        """Switch to the conservative plan at once; other changes on the form stay unsaved."""
+        try:
+            self.planner.set_profile({"plan": CONSERVATIVE})
+        except PlannerError as error:
+            self.query_one(FormError).say(error.message)
+            return
+        self.query_one("#profile-plan", Select).focus()  # the button hides with its hint
+        self.notify("The plan is now conservative.", title="Profile")
+        self.post_message(DataSaved())
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#profile-save")
     def action_save(self) -> None:
@@ -167,6 +191,7 @@ class ProfileScreen(SectionScreen):
             message = error.message
             self.query_one(FormError).say(message)
             return
+        self.saved = self.form_values()  # all sent: the reload shows the values as saved
         self.query_one(FormError).clear()
         self.notify("Saved. The plan now uses these settings.", title="Profile")
         self.post_message(DataSaved())
