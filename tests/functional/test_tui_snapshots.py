@@ -149,8 +149,10 @@ def test_profile(
 ) -> None:
     """You should see "Your settings · age 52 · WMA 50-54" and a form: Age 52 (or born: empty),
     Sex "not set", Weight 70 kg, Units metric, HR max, HR rest, Running for, Usual temp, Time
-    zone, Day starts 3, Inbox, Plan standard, two yes-or-no boxes, each with a short hint; a
-    Save button and the disclaimer (the last ones scroll at 80x24); "esc Back  ^s Save"."""
+    zone, Day starts 3, Inbox, Plan standard, each with a short hint that fits; under Plan, since
+    years running is blank, a "Use conservative" button with "suggested: years running under 1
+    or blank"; two yes-or-no boxes; a Save button and the disclaimer (its last line touches the
+    footer at 80x24); "esc Back  ^s Save"."""
     snap(snap_compare, PlannerApp(planner, poll_seconds=0), size, theme, keys("p"))
 
 
@@ -233,9 +235,13 @@ def test_help(
 def test_onboarding(
     new_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see "Welcome to planner", fields for age or birth date, weight with a kg/lb
-    choice, metric or imperial units, the "not medical advice" line in the warning colour and
-    a "Start planning" button; "^s Start planning" and "^q Quit" in the footer."""
+    """You should see "Welcome to planner", one line a field: age or birth date, weight with a
+    kg/lb choice, metric or imperial units, years running (blank, "optional, e.g. 0.5"), and
+    Plan with standard and conservative, conservative chosen (its dot lit); under it, in muted
+    text, why ("In your first year of running, or if you leave it blank, the conservative plan
+    is suggested..." ending "profile (p)."); the "not medical advice" line in the warning
+    colour and a "Start planning" button, all of it on screen at 80x24; "^s Start planning"
+    and "^q Quit" in the footer."""
     snap(snap_compare, PlannerApp(new_planner, poll_seconds=0), size, theme, keys())
 
 
@@ -269,7 +275,8 @@ def test_see_a_clinician_day(planner: Planner, snap_compare: SnapCompare) -> Non
 
 def test_onboarding_error(new_planner: Planner, snap_compare: SnapCompare) -> None:
     """You should see the onboarding form with 200 in the age field and, under the disclaimer,
-    the inline error "Age 200: must be from 10 to 110" in the error colour."""
+    the inline error "Age 200: must be from 10 to 110" in the error colour, the Start planning
+    button still on screen above the footer."""
     before = keys("2", "0", "0", "enter")
     assert snap_compare(PlannerApp(new_planner), terminal_size=(80, 24), run_before=before)
 

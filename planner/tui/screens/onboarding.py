@@ -99,14 +99,18 @@ class OnboardingScreen(Screen[None]):
             yield Static(INTRO, id="intro", markup=False)
             with Horizontal(classes="field"):
                 yield Label("Age", classes="field-label")
-                yield Input(placeholder="years", type="integer", max_length=3, id="age", compact=True)
+                yield Input(
+                    placeholder="years", type="integer", max_length=3, id="age", compact=True
+                )
                 yield Label("or birth date", classes="field-or")
                 yield Input(
                     placeholder="YYYY-MM-DD", restrict=r"[0-9-]*", id="birth-date", compact=True
                 )
             with Horizontal(classes="field"):
                 yield Label("Weight", classes="field-label")
-                yield Input(type="number", max_length=6, id="weight", compact=True)
+                yield Input(
+                    type="number", max_length=6, valid_empty=True, id="weight", compact=True
+                )
                 units = [("kg", "kg"), ("lb", "lb")]
                 yield Select(units, value="kg", allow_blank=False, id="weight-unit", compact=True)
                 yield Label("optional", classes="field-or")
@@ -118,7 +122,12 @@ class OnboardingScreen(Screen[None]):
             with Horizontal(classes="field"):
                 yield Label("Years running", classes="field-label")
                 yield Input(
-                    placeholder="years", type="number", max_length=5, id="years-running", compact=True
+                    placeholder="years",
+                    type="number",
+                    max_length=5,
+                    valid_empty=True,  # optional: blank is not an error
+                    id="years-running",
+                    compact=True,
                 )
                 yield Label("optional, e.g. 0.5", classes="field-or")
             with Horizontal(classes="field"):

@@ -103,9 +103,9 @@ class ProfileScreen(SectionScreen):
         plans = Select(self._plans(), allow_blank=False, id="profile-plan", compact=True)
         yield _row("Plan", plans)
         switch = Button("Use conservative", id="profile-use-conservative", compact=True)
-        hint = _row("", switch, hint=PLAN_HINT)
-        hint.id = "profile-plan-hint"
-        yield hint
+        offer = _row("", switch, hint=PLAN_HINT)
+        offer.id = "profile-plan-hint"
+        yield offer
         for key, label in SWITCHES:
             yield _row("", TickBox(label, id=f"profile-{key}"))
 
@@ -130,7 +130,8 @@ class ProfileScreen(SectionScreen):
             self.toast_error(error)
             return
         shown = self.form_values()
-        self._fill({k: v if shown.get(k) == self.saved.get(k) else shown[k] for k, v in saved.items()})
+        edits = {key: value for key, value in shown.items() if value != self.saved[key]}
+        self._fill({**saved, **edits})
         self.saved = saved
         self.query_one("#profile-runner", Static).update(
             f"Your settings · {runner_label(age, age_group(age))}"
