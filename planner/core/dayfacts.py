@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,7 +24,6 @@ class DayFacts:
     projected: bool
     limits: AgeLimits
     checkin: Checkin | None
-    checkins: Mapping[date, Checkin]
     flags: tuple[FlagInForce, ...]
     timeline: Timeline
     guides: tuple[InjuryGuide, ...] = ()  # what the areas and flags point to

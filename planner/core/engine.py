@@ -90,7 +90,7 @@ def build_plan(
             past_runs, efforts, heart, profile.hr_unreliable, load, rules.load, today
         ),
         today_warnings=today_warnings(
-            past_runs, estimator.load, load, rules.load, today, future_runs, profile.units
+            past_runs, estimator.load, load, rules.load, today, future_runs
         ),
     )
     spikes = SpikeWatch(timeline.sessions, first_run, origin, rules.load, rules.spikes)
@@ -182,7 +182,6 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         projected=day > inputs.today,
         limits=age_limits(rules.age, profile.age_on(day), profile.years_running),
         checkin=inputs.checkins.get(day),
-        checkins=inputs.checkins,
         flags=flags,
         timeline=timeline,
         guides=guides,

@@ -104,9 +104,8 @@ def today_warnings(
     rules: LoadRules,
     today: date,
     future_runs: int,
-    units: str,
 ) -> tuple[str, ...]:
-    """Today's warnings: a load spike, monotony, distance up, runs dated after today."""
+    """Today's warnings: monotony, runs dated after today (spikes act: planner/core/spikes.py)."""
     week = daily_loads(past_runs, today - timedelta(days=rules.monotony.days - 1), today, load_of)
     history = (today - min((r.date for r in past_runs), default=today)).days + 1
     same = history >= rules.monotony.days and same_load_every_day(week, rules)

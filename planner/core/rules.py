@@ -132,6 +132,11 @@ class TodayRule:
     cited: Cited
 
 
+def building_share(first_week: float, increase: float, week: int) -> float:
+    """A return's share of the usual run in `week` (1, 2, ...): growing, never above 1."""
+    return min(first_week * (1 + increase) ** (week - 1), 1.0)
+
+
 @dataclass(frozen=True)
 class ReturnRule:
     """After a warning sign lifts: easy only, shorter runs at first, building up week by week."""
@@ -141,7 +146,7 @@ class ReturnRule:
     cited: Cited
 
     def share_in_week(self, week: int) -> float:
-        return min(self.first_week_share * (1 + self.weekly_increase) ** (week - 1), 1.0)
+        return building_share(self.first_week_share, self.weekly_increase, week)
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ class LayoffRule:
     cited: Cited
 
     def share_in_week(self, week: int) -> float:
-        return min(self.first_week_share * (1 + self.weekly_increase) ** (week - 1), 1.0)
+        return building_share(self.first_week_share, self.weekly_increase, week)
 
 
 @dataclass(frozen=True)
