@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.core.errors import InputError
-
 if TYPE_CHECKING:
     import argparse
 
@@ -36,7 +34,15 @@ def register(sub: Any) -> None:
     checkin.add_argument(
         "--no-flag", action="append", default=[], metavar="F,...", help="warning signs answered no"
     )
+    checkin.add_argument(
+        "--cleared",
+        action="append",
+        default=[],
+        metavar="F,...",
+        help="warning signs a clinician has seen and cleared you to run with",
+    )
     checkin.add_argument("--pain", metavar="0-10", help="pain during or after your last run")
+    checkin.add_argument("--sleep-hours", metavar="H", help="hours you slept last night")
     checkin.add_argument(
         "--rate", action="append", default=[], metavar="RUN_ID=RPE", help="rate an unrated run"
     )
@@ -53,15 +59,15 @@ def cmd_checkin(planner: Planner, args: argparse.Namespace) -> int:
     if args.questions:
         print(questions_text(planner))
         return 0
-    if args.soreness is None:
-        raise InputError("soreness: give --soreness 0-10 (0: not sore at all, 10: very sore)")
     answers = CheckinAnswers(
         soreness=args.soreness,
         day=parse_date(args.date, "--date") if args.date else None,
         areas=args.area,
         flags=args.flag,
         no_flags=args.no_flag,
+        cleared=args.cleared,
         pain=args.pain,
+        sleep_hours=args.sleep_hours,
         rates=args.rate,
     )
     checkin = planner.checkin(answers)
@@ -77,12 +83,17 @@ def cmd_checkin(planner: Planner, args: argparse.Namespace) -> int:
 def _summary(checkin: Any) -> str:
     from planner.core.wording import day_label
 
-    parts = [f"soreness {checkin.soreness}/10"]
+    parts = [] if checkin.soreness is None else [f"soreness {checkin.soreness}/10"]
     if checkin.areas:
         parts.append("sore: " + ", ".join(a.replace("_", " ") for a in checkin.areas))
     if checkin.pain is not None:
         parts.append(f"pain {checkin.pain}/10")
-    parts.append("warning signs: " + (", ".join(checkin.red_flags) or "none"))
+    if checkin.sleep_hours is not None:
+        parts.append(f"slept {checkin.sleep_hours:g} h")
+    if checkin.answered or checkin.red_flags:
+        parts.append("warning signs: " + (", ".join(checkin.red_flags) or "none"))
+    if checkin.cleared:
+        parts.append("cleared by a clinician: " + ", ".join(checkin.cleared))
     if checkin.run_rpe:
         parts.append(f"rated {len(checkin.run_rpe)} run(s)")
     return f"Check-in saved for {day_label(checkin.date)}: " + "; ".join(parts) + "."
@@ -103,7 +114,7 @@ def _unrated_text(planner: Planner, day: Any) -> str:
             f"  {run.id}  {day_label(run.date)}  {format_duration(run.moving_s)}  "
             f"~{effort.rpe:.0f}/10 ({how[effort.method]})"
         )
-    lines.append(f"Rate them: planner checkin --soreness N --rate {unrated[0][0].id}=RPE")
+    lines.append(f"Rate them: planner checkin --rate {unrated[0][0].id}=RPE")
     return "\n".join(lines)
 
 
@@ -119,6 +130,14 @@ def questions_text(planner: Planner) -> str:
     flags = planner.rules().red_flags.flags
     width = max(len(f.id) for f in flags)
     lines = ["Warning signs: answer yes with --flag ID, no with --no-flag ID (comma lists work)."]
-    lines += [f"  {f.id:<{width}}  {f.question}" for f in flags]
-    lines += ["", "Sore areas (--area): " + ", ".join(AREAS)]
+    lines += [f"  {f.id:<{width}} {'*' if f.needs_clinician else ' '} {f.question}" for f in flags]
+    lines += [
+        "",
+        "* only a clinician can lift this sign: a later --no-flag is kept but the sign stands.",
+        "  Once a clinician has seen you and cleared you to run: planner checkin --cleared ID",
+        "  (--cleared lifts any sign). Every lifted sign starts a return period of easy runs.",
+        "",
+        "Sore areas (--area): " + ", ".join(AREAS),
+        "Also: --pain 0-10 (pain during or after your last run), --sleep-hours H (last night).",
+    ]
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""The morning check-in as the runner types it: soreness, areas, warning signs, pain, ratings."""
+"""The morning check-in as the runner types it: soreness, areas, warning signs, clearances,
+pain, sleep and run ratings."""
 
 from __future__ import annotations
 
@@ -29,13 +30,21 @@ RED_FLAG_IDS: tuple[str, ...] = (
 class CheckinAnswers:
     """A check-in as typed: comma lists may also come as repeated options."""
 
-    soreness: str
+    soreness: str | None = None  # None: not answered this time (a morning may only rate runs)
     day: date | None = None
     areas: Sequence[str] = ()
     flags: Sequence[str] = ()
     no_flags: Sequence[str] = ()
+    cleared: Sequence[str] = ()  # "a clinician has seen me and cleared me to run"
     pain: str | None = None
+    sleep_hours: str | None = None
     rates: Sequence[str] = ()  # "RUN_ID=RPE"
+
+    def says_anything(self) -> bool:
+        return any(
+            (self.soreness is not None, self.areas, self.flags, self.no_flags, self.cleared,
+             self.pain is not None, self.sleep_hours is not None, self.rates)
+        )  # fmt: skip
 
 
 def split_list(values: Iterable[str]) -> list[str]:
@@ -66,32 +75,66 @@ def checkin_data(
     day = answers.day or today
     if day > today:
         raise InputError(f"date {day}: after today; a check-in is a morning's answers")
-    soreness = parse_int(answers.soreness, "soreness", 0, 10)
+    if not answers.says_anything():
+        raise InputError(
+            "check-in: nothing to record; give --soreness 0-10 (0: not sore, 10: very sore), "
+            "or --rate, --flag, --cleared, --sleep-hours"
+        )
+    soreness = None if answers.soreness is None else parse_int(answers.soreness, "soreness", 0, 10)
     areas = _known(split_list(answers.areas), AREAS, "area")
     yes = _known(split_list(answers.flags), flag_ids, "flag")
     no = _known(split_list(answers.no_flags), flag_ids, "no-flag")
-    both = sorted(set(yes) & set(no))
-    if both:
-        raise InputError(f"flag {both[0]!r}: answered both yes (--flag) and no (--no-flag)")
+    cleared = _known(split_list(answers.cleared), flag_ids, "cleared")
+    _one_answer_each(yes, no, cleared)
     ratings = _ratings(answers.rates, runs)
+    sleep = None if answers.sleep_hours is None else _sleep(answers.sleep_hours)
+    pain = None if answers.pain is None else parse_int(answers.pain, "pain", 0, 10)
     if previous is not None and previous.date == day:
-        yes = [*(f for f in previous.red_flags if f not in no and f not in yes), *yes]
-        no = [*(f for f in previous.answered_no if f not in yes and f not in no), *no]
+        # A later answer wins: a sign said "yes" earlier and "no" or "cleared" now is no
+        # longer a yes, and the other way round.
+        now = {*yes, *no, *cleared}
+        yes = [*(f for f in previous.red_flags if f not in now), *yes]
+        no = [*(f for f in previous.answered_no if f not in now), *no]
+        cleared = [*(f for f in previous.cleared if f not in now), *cleared]
         areas = areas or list(previous.areas)
         ratings = {**previous.run_rpe, **ratings}
-    data: dict[str, Any] = {
-        "date": day,
-        "soreness": soreness,
-        "areas": areas,
-        "red_flags": yes,
-        "answered_no": no,
-        "run_rpe": ratings,
-    }
-    if answers.pain is not None:
-        data["pain"] = parse_int(answers.pain, "pain", 0, 10)
-    elif previous is not None and previous.date == day and previous.pain is not None:
-        data["pain"] = previous.pain
+        soreness = previous.soreness if soreness is None else soreness
+        pain = previous.pain if pain is None else pain
+        sleep = previous.sleep_hours if sleep is None else sleep
+    data: dict[str, Any] = {"date": day}
+    # Keys a morning leaves unanswered are not written: a file of old check-ins stays as the
+    # release before this one wrote it, and an older release reads the new ones.
+    if soreness is not None:
+        data["soreness"] = soreness
+    data |= {"areas": areas, "red_flags": yes, "answered_no": no, "run_rpe": ratings}
+    if cleared:
+        data["cleared"] = cleared
+    if pain is not None:
+        data["pain"] = pain
+    if sleep is not None:
+        data["sleep_hours"] = sleep
     return data
+
+
+def _one_answer_each(yes: list[str], no: list[str], cleared: list[str]) -> None:
+    for first, second, words in (
+        (yes, no, "yes (--flag) and no (--no-flag)"),
+        (yes, cleared, "yes (--flag) and cleared by a clinician (--cleared)"),
+        (no, cleared, "no (--no-flag) and cleared by a clinician (--cleared)"),
+    ):
+        both = sorted(set(first) & set(second))
+        if both:
+            raise InputError(f"flag {both[0]!r}: answered both {words}")
+
+
+def _sleep(text: str) -> float:
+    try:
+        hours = float(text.strip().removesuffix("h"))
+    except ValueError:
+        raise InputError(f"sleep hours {text!r}: not a number of hours, like 7 or 6.5") from None
+    if not 0 <= hours <= 24:
+        raise InputError(f"sleep hours {text!r}: give the hours slept last night, 0-24")
+    return round(hours, 2)
 
 
 def _known(values: list[str], known: Sequence[str], what: str) -> list[str]:

@@ -7,7 +7,16 @@ from datetime import date
 from typing import Any
 
 from planner.core.age import age_group
-from planner.core.model import ChecklistItem, DayPlan, LoadSummary, Plan, Profile, Race, Run
+from planner.core.model import (
+    Checkin,
+    ChecklistItem,
+    DayPlan,
+    LoadSummary,
+    Plan,
+    Profile,
+    Race,
+    Run,
+)
 
 # Dose keys in the order the contract lists them; no other key is ever written.
 DOSE_KEYS = (
@@ -46,6 +55,22 @@ def day_to_json(day: DayPlan) -> dict[str, Any]:
         "reasons": list(day.reasons),
         "warnings": list(day.warnings),
         "checklist": [item_to_json(item) for item in day.checklist],
+        **({} if day.projected else {"checkin": checkin_to_json(day.checkin)}),
+    }
+
+
+def checkin_to_json(checkin: Checkin | None) -> dict[str, Any] | None:
+    """What the runner answered that morning; None before a check-in."""
+    if checkin is None:
+        return None
+    return {
+        "soreness": checkin.soreness,
+        "areas": list(checkin.areas),
+        "flags": list(checkin.red_flags),
+        "answered_no": list(checkin.answered_no),
+        "cleared": list(checkin.cleared),
+        "pain": checkin.pain,
+        "sleep_hours": None if checkin.sleep_hours is None else _num(checkin.sleep_hours),
     }
 
 
@@ -127,6 +152,7 @@ def _load(load: LoadSummary) -> dict[str, Any]:
         "monotony": None if load.monotony is None else _num(load.monotony),
         "strain": None if load.strain is None else _num(load.strain),
         "rest_days_to_fresh": load.rest_days_to_fresh,
+        "acwr_rolling": None if load.acwr_rolling is None else _num(load.acwr_rolling),
     }
 
 

@@ -174,6 +174,7 @@ def load_summary(
     chronic = ewma(loads, rules.chronic_days, "runalyze")[-1]
     history = (today - first).days + 1
     ratio = acwr(acute, chronic, history, rules)
+    rolling = rolling_acwr(loads[1:], history, rules)
     monotony, strain = monotony_and_strain(loads[1:], history, rules)
     return LoadSummary(
         acute=round(acute, 1),
@@ -185,7 +186,20 @@ def load_summary(
         monotony=None if monotony is None else round(monotony, 2),
         strain=None if strain is None else round(strain),
         rest_days_to_fresh=rest_days_to_fresh(fitness[-1], fatigue[-1], rules),
+        acwr_rolling=None if rolling is None else round(rolling, 2),
     )
+
+
+def rolling_acwr(
+    loads: list[float], history_days: int, rules: LoadRules = DEFAULT_LOAD
+) -> float | None:
+    """The rolling acute:chronic ratio: the sum of the last 7 daily loads over the mean week of
+    the last 28; None when the EWMA ratio is (too little history, or no load)."""
+    if history_days < rules.acwr_min_history_days:
+        return None
+    weeks = rules.chronic_days / rules.acute_days
+    month = sum(loads[-rules.chronic_days :]) / weeks
+    return sum(loads[-rules.acute_days :]) / month if month > 0 else None
 
 
 def monotony_and_strain(

@@ -260,6 +260,9 @@ class LoadSummary:
     monotony: float | None = None  # None before 7 days of history or when every day is alike
     strain: float | None = None
     rest_days_to_fresh: int = 0  # rest days until form is back to 0
+    # the last 7 days' load over the last 28 days' weekly mean (Gabbett's rolling ratio),
+    # shown beside the EWMA `acwr`; None when `acwr` is
+    acwr_rolling: float | None = None
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,8 @@ CHECKIN_FIELDS: Spec = {
     "answered_no": as_strs,
     "pain": as_int,
     "run_rpe": as_rpe_map,
+    "cleared": as_strs,
+    "sleep_hours": as_float,
 }
 
 

@@ -152,9 +152,10 @@ def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
 
 def _on_checkin(acc: _Acc, e: Event) -> None:
     day = as_date(e.data.get("date"))
-    checkin = Checkin(
-        date=day, soreness=as_int(e.data.get("soreness")), **fields_of(e.data, CHECKIN_FIELDS)
-    )
+    # No soreness: a morning that only rated runs or recorded a clearance (a wrong-typed
+    # soreness still drops the event, as any wrong-typed required field does).
+    soreness = as_int(e.data["soreness"]) if "soreness" in e.data else None
+    checkin = Checkin(date=day, soreness=soreness, **fields_of(e.data, CHECKIN_FIELDS))
     if _newer(acc.checkins.get(day), _stamp(e)):
         acc.checkins[day] = (_stamp(e), checkin)
 

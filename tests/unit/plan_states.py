@@ -140,7 +140,22 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
         runs=trained.runs,
         races=(race,),
     )
+    # A stress-fracture sign answered yes, a "no" two days later that cannot lift it, and a
+    # clinician's clearance a week on: the return period's first days.
+    sign_day = today - timedelta(days=9)
+    returning = State(
+        profile=Profile(age=58, sex="m", weight_kg=80.0, years_running=30),
+        runs=tuple(easy_base(sign_day)),
+        checkins={
+            sign_day: Checkin(sign_day, soreness=3, red_flags=("hopping_pain",), areas=("shins",)),
+            sign_day + timedelta(days=2): Checkin(
+                sign_day + timedelta(days=2), soreness=1, answered_no=("hopping_pain",)
+            ),
+            today: Checkin(today, soreness=1, cleared=("hopping_pain",), sleep_hours=7.5),
+        },
+    )
     return {
+        "plan-58-cleared-return": (returning, today, today, 9),
         "plan-45-marathon-taper": (tapering, today, today, 24),
         "today-52-after-intervals": (trained, today, today, 7),
         "plan-67-after-10k-sore": (

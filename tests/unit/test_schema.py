@@ -17,7 +17,7 @@ import pytest
 from plan_states import EXAMPLES, SCHEMA, TUE, after_intervals, example_states, plan_rules
 
 from planner.core.engine import build_plan
-from planner.core.jsonout import plan_to_json, profile_to_json, run_to_json
+from planner.core.jsonout import checkin_to_json, plan_to_json, profile_to_json, run_to_json
 from planner.core.model import Checkin, Profile, Run, State
 
 EXAMPLE_NAMES = sorted(example_states())
@@ -101,11 +101,38 @@ def test_plan_json_keys_come_in_a_fixed_order() -> None:
     assert list(document) == ["date_generated", "profile", "load", "days"]
     assert list(document["days"][0]) == [
         "date", "projected", "day_type", "see_clinician", "run", "reasons", "warnings", "checklist",
+        "checkin",
     ]  # fmt: skip
+    assert "checkin" not in document["days"][1], "a projected day has no check-in key"
     assert list(document["load"]) == [
         "acute", "chronic", "acwr", "fitness", "fatigue", "form",
-        "monotony", "strain", "rest_days_to_fresh",
+        "monotony", "strain", "rest_days_to_fresh", "acwr_rolling",
     ]  # fmt: skip
+
+
+def test_a_real_day_must_say_its_checkin_and_a_projected_day_must_not() -> None:
+    document = _fresh(EXAMPLE_NAMES[0])
+    real, projected = document["days"][0], document["days"][1]
+    assert projected["projected"] and not real["projected"]
+    del real["checkin"]
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(document)
+    real["checkin"] = None
+    projected["checkin"] = None
+    with pytest.raises(jsonschema.ValidationError):
+        _validate(document)
+
+
+def test_the_checkin_json_is_what_was_answered() -> None:
+    checkin = Checkin(
+        date(2026, 11, 24), None, areas=("shins",), red_flags=("hopping_pain",),
+        answered_no=("limp",), cleared=("illness",), pain=6, sleep_hours=5.5,
+    )  # fmt: skip
+    assert checkin_to_json(checkin) == {
+        "soreness": None, "areas": ["shins"], "flags": ["hopping_pain"], "answered_no": ["limp"],
+        "cleared": ["illness"], "pain": 6, "sleep_hours": 5.5,
+    }  # fmt: skip
+    assert checkin_to_json(None) is None
 
 
 def test_run_to_json() -> None:

@@ -150,6 +150,26 @@ def test_checkin_last_writer_per_day_and_rpe_fills_unrated_runs() -> None:
     assert rated == {"r1": (7.0, False), "r2": (4.0, False), "r3": (6.0, False)}
 
 
+def test_checkin_without_soreness_clearances_and_sleep() -> None:
+    """Issue 11's check-in fields: soreness may be missing (a morning that only rated runs),
+    `cleared` and `sleep_hours` are read; a wrong-typed new field drops only itself."""
+    state = fold(
+        [
+            ev("checkin", {"date": DAY, "run_rpe": {"r1": 6}}, 1),
+            ev("checkin", {"date": DAY - timedelta(1), "soreness": 2, "cleared": ["pop"],
+                           "sleep_hours": 6.5}, 2),
+            ev("checkin", {"date": DAY - timedelta(2), "soreness": 1, "cleared": "pop",
+                           "sleep_hours": "long"}, 3),
+        ]
+    )  # fmt: skip
+    assert state.checkins[DAY] == Checkin(DAY, None, run_rpe={"r1": 6.0})
+    assert not state.checkins[DAY].answered
+    assert state.checkins[DAY - timedelta(1)] == Checkin(
+        DAY - timedelta(1), 2, cleared=("pop",), sleep_hours=6.5
+    )
+    assert state.checkins[DAY - timedelta(2)] == Checkin(DAY - timedelta(2), 1)
+
+
 def test_races_lww_and_deletes() -> None:
     events = [
         ev("race", {"id": "m", "date": date(2026, 4, 1), "distance_m": 42195, "name": "M"}, 1),
@@ -167,7 +187,7 @@ def test_unknown_kinds_and_malformed_events_are_skipped_never_raised() -> None:
         ev("teleport", {"to": "mars"}, 2),
         ev("check", {"item": "yoga"}, 3),  # no date
         ev("check", {"date": T0, "item": "yoga"}, 4),  # a datetime is not a day
-        ev("checkin", {"date": DAY}, 5),  # no soreness
+        ev("checkin", {"date": DAY, "soreness": "very"}, 5),  # soreness not a number
         ev("run", {"id": "r", "date": DAY}, 6),  # no distance
         ev("run", {"id": "r", "date": DAY, "distance_m": float("nan"), "moving_s": 1}, 7),
         ev("uncheck", {"removes": "everything"}, 8),
