@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from planner.core.effort import Effort
     from planner.core.model import Checkin, Race
     from planner.core.planfile import PlanRules
+    from planner.core.signs import FlagInForce
     from planner.core.trend import LoadPoint
     from planner.store.planfiles import InstalledPlan
 
@@ -281,6 +282,15 @@ class Planner:
 
     def races(self) -> tuple[Race, ...]:
         return self.store.state().races
+
+    def signs_standing(self, day: date | None = None) -> tuple[FlagInForce, ...]:
+        """The warning signs in force when `day`'s check-in opens: as the mornings before it
+        left them, before that day's own answers (the check-in asks about each again)."""
+        from planner.core.signs import FlagTracker
+
+        day = day or self.today()
+        before = day - timedelta(days=1)
+        return FlagTracker(self.checkins(), before, self.rules()).in_force(before)
 
     def checkins(self) -> Mapping[date, Checkin]:
         """Every morning check-in, by day (the TUI asks whether today's is done)."""

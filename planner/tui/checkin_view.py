@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.core.effort import Effort
-from planner.core.model import Checkin, Run
+from planner.core.model import Run
 from planner.core.units import format_distance, format_duration
+from planner.core.wording import day_label
+
+if TYPE_CHECKING:
+    from planner.core.signs import FlagInForce
 
 # How the plan got its guess of a run's effort, in words.
 METHODS: dict[str, str] = {
@@ -18,13 +22,20 @@ METHODS: dict[str, str] = {
 }
 
 
-def flags_in_force(checkins: Mapping[date, Checkin], day: date) -> set[str]:
-    """Warning signs answered yes on or before `day` and not answered no since."""
-    live: set[str] = set()
-    for checkin in sorted((c for d, c in checkins.items() if d <= day), key=lambda c: c.date):
-        live -= set(checkin.answered_no)
-        live |= set(checkin.red_flags)
-    return live
+def standing_note(held: FlagInForce) -> str:
+    """'In force since Thu 3 Dec; you answered no on Fri 4 Dec, but only a clinician can lift
+    it.' The line under a sign that stands from an earlier morning."""
+    since = f"In force since {day_label(held.since)}"
+    if held.from_soreness:
+        since = f"In force since {day_label(held.since)}, after a run of sore mornings"
+    if not held.flag.needs_clinician:
+        return since + "; leave it unticked once it is gone."
+    if held.held_no:
+        return (
+            f"{since}; you answered no on {day_label(held.held_no[-1])}, but only a clinician "
+            "can lift it: tick the box below once one has cleared you."
+        )
+    return since + "; only a clinician can lift it: tick the box below once one has cleared you."
 
 
 def area_label(area: str) -> str:

@@ -1,4 +1,6 @@
-"""The morning check-in: soreness, where, warning signs in plain words, and unrated runs."""
+"""The morning check-in: soreness, where, warning signs in plain words, a clinician's
+clearance for a sign in force, pain, sleep and unrated runs; reopened, it shows the morning's
+answers."""
 
 from __future__ import annotations
 
@@ -9,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from planner.core.checkin import AREAS, CheckinAnswers
-from planner.core.errors import PlannerError
+from planner.core.errors import InputError, PlannerError
 from planner.core.model import Checkin, Run
-from planner.tui.checkin_view import area_label, flags_in_force, rating_question
+from planner.tui.checkin_view import area_label, rating_question, standing_note
 from planner.tui.view import BADGES, guidance_label
 from planner.tui.week_view import short_day
 from planner.tui.widgets.form_error import FormError
@@ -26,9 +28,11 @@ if TYPE_CHECKING:
     from planner.service import Planner
 
 FLAGS_INTRO = (
-    "Warning signs: tick any that are true this morning. A tick stops running until a later "
-    "check-in clears it."
+    "Warning signs: tick any that are true this morning. A tick stops running. Most signs lift "
+    "when a later morning leaves them unticked; a sign marked (clinician) lifts only when a "
+    "clinician has seen you and cleared you to run."
 )
+CLEARED = "A clinician has seen me and cleared me to run"
 
 
 class CheckinScreen(ModalScreen[Checkin | None]):
@@ -46,10 +50,16 @@ class CheckinScreen(ModalScreen[Checkin | None]):
         super().__init__()
         self.planner = planner
         self.today = planner.today()
-        self.flags: tuple[RedFlag, ...] = planner.rules().red_flags.flags
-        self.in_force = flags_in_force(planner.checkins(), self.today)
+        rules = planner.rules()
+        self.flags: tuple[RedFlag, ...] = rules.red_flags.flags
+        # This morning's answers when the check-in is opened again; None the first time.
+        self.morning = planner.checkins().get(self.today)
+        self.standing = {held.flag.id: held for held in planner.signs_standing(self.today)}
         self.unrated = planner.unrated_runs(self.today)
         self.units = planner.profile.units
+        self.red_s = (
+            rules.red_s.advice if (planner.profile.sex or "unset") in rules.red_s.sexes else ""
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-panel", classes="modal-panel") as panel:
@@ -59,6 +69,7 @@ class CheckinScreen(ModalScreen[Checkin | None]):
                 yield from self._soreness()
                 yield from self._areas()
                 yield from self._flags()
+                yield from self._pain_and_sleep()
                 yield from self._ratings()
             yield FormError(id="checkin-error")
             with Horizontal(classes="form-buttons"):
@@ -68,24 +79,66 @@ class CheckinScreen(ModalScreen[Checkin | None]):
     def _soreness(self) -> ComposeResult:
         yield Static("How sore are your legs this morning?", classes="question")
         with Horizontal(classes="scale-row"):
-            yield Scale(0, 10, id="soreness")
+            yield Scale(0, 10, self.morning.soreness if self.morning else None, id="soreness")
             yield Label("0 none · 10 worst", classes="form-hint")
 
     def _areas(self) -> ComposeResult:
         yield Static("Where? (leave blank if nowhere in particular)", classes="question")
+        sore = set(self.morning.areas) if self.morning else set()
         with Grid(id="checkin-areas"):
             for area in AREAS:
-                yield TickBox(area_label(area), id=f"area-{area}")
+                yield TickBox(area_label(area), area in sore, id=f"area-{area}")
 
     def _flags(self) -> ComposeResult:
         yield Static(FLAGS_INTRO, classes="question")
         for flag in self.flags:
+            mark = " (clinician)" if flag.needs_clinician else ""
             yield TickBox(
-                flag.question,
-                flag.id in self.in_force,
-                id=f"flag-{flag.id}",
-                classes="flag",
+                flag.question + mark, self._ticked(flag.id), id=f"flag-{flag.id}", classes="flag"
             )
+            held = self.standing.get(flag.id)
+            if held is not None or (self.morning and flag.id in self.morning.cleared):
+                if held is not None:
+                    yield Static(standing_note(held), classes="form-hint flag-note")
+                cleared = bool(self.morning and flag.id in self.morning.cleared)
+                yield TickBox(CLEARED, cleared, id=f"cleared-{flag.id}", classes="cleared")
+        if self.red_s:
+            note = Static(self.red_s, id="red-s", classes="form-hint")
+            note.display = any(f.bone_stress and self._ticked(f.id) for f in self.flags)
+            yield note
+
+    def _ticked(self, flag_id: str) -> bool:
+        """Ticked when this morning said yes, or, before this morning's answers, when it
+        stands from an earlier one."""
+        if self.morning is not None and self.morning.answered:
+            return flag_id in self.morning.red_flags
+        return flag_id in self.standing
+
+    def _pain_and_sleep(self) -> ComposeResult:
+        yield Static("Pain during or after your last run (leave blank if none)", classes="question")
+        with Horizontal(classes="scale-row"):
+            pain = self.morning.pain if self.morning else None
+            yield Scale(0, 10, pain, id="pain")
+            yield Label("over 5: no hard sessions", classes="form-hint")
+        yield Static("How many hours did you sleep last night?", classes="question")
+        sleep = self.morning.sleep_hours if self.morning else None
+        with Horizontal(classes="scale-row"):
+            yield Input(
+                "" if sleep is None else f"{sleep:g}",
+                placeholder="e.g. 7",
+                id="sleep",
+                compact=True,
+                classes="sleep-hours",
+            )
+            yield Label("hours · under 6: no hard session today", classes="form-hint")
+
+    @on(TickBox.Changed, ".flag")
+    def _flag_changed(self) -> None:
+        """The RED-S questions show while a bone-stress sign is ticked, for whom they are for."""
+        if self.red_s:
+            bone = {f"flag-{f.id}" for f in self.flags if f.bone_stress}
+            ticked = {box.id for box in self.query(".flag").results(TickBox) if box.value}
+            self.query_one("#red-s").display = bool(bone & ticked)
 
     def _ratings(self) -> ComposeResult:
         if not self.unrated:
@@ -97,17 +150,28 @@ class CheckinScreen(ModalScreen[Checkin | None]):
 
     def answers(self) -> CheckinAnswers:
         soreness = self.query_one("#soreness", Scale).value
+        if soreness is None:
+            # The form asks every question each morning; the CLI may rate runs alone.
+            raise InputError("soreness: pick how sore your legs are, 0-10 (0: not sore at all)")
+        pain = self.query_one("#pain", Scale).value
+        sleep = self.query_one("#sleep", Input).value.strip()
         ticked = {box.id for box in self.query(TickBox) if box.value and box.id}
+        cleared = [f.id for f in self.flags if f"cleared-{f.id}" in ticked]
         rated: list[tuple[Run, int]] = []
         for index, (run, _) in enumerate(self.unrated):
             value = self.query_one(f"#rate-{index}", Scale).value
             if value is not None:
                 rated.append((run, value))
         return CheckinAnswers(
-            soreness="" if soreness is None else str(soreness),
+            soreness=str(soreness),
             areas=[area for area in AREAS if f"area-{area}" in ticked],
-            flags=[f.id for f in self.flags if f"flag-{f.id}" in ticked],
-            no_flags=[f.id for f in self.flags if f"flag-{f.id}" not in ticked],
+            flags=[f.id for f in self.flags if f"flag-{f.id}" in ticked and f.id not in cleared],
+            no_flags=[
+                f.id for f in self.flags if f"flag-{f.id}" not in ticked and f.id not in cleared
+            ],
+            cleared=cleared,
+            pain=None if pain is None else str(pain),
+            sleep_hours=sleep or None,
             rates=[f"{run.id}={value}" for run, value in rated],
         )
 
@@ -118,8 +182,9 @@ class CheckinScreen(ModalScreen[Checkin | None]):
             day = self.planner.day(self.today)
         except PlannerError as error:
             self.query_one(FormError).say(error.message)
-            if error.message.startswith("soreness"):
-                self.query_one("#soreness", Scale).focus()
+            for field, widget in (("soreness", "#soreness"), ("sleep", "#sleep")):
+                if error.message.startswith(field):
+                    self.query_one(widget).focus()
             return
         badge = BADGES.get(day.day_type, day.day_type)
         self.app.notify(
