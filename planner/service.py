@@ -112,6 +112,25 @@ class Planner:
             in_use = self._in_use = plan_in_use(name, self.store.data_dir, sha)
         return in_use
 
+    def plan_note(self) -> str | None:
+        """One line when the runner's own plan file predates rules a release added, so their
+        numbers come from a built-in plan (core/planupgrade.py); None for a built-in plan."""
+        from planner.store.planfiles import builtin_plan_names
+
+        in_use = self.plan_in_use()
+        if in_use.name in builtin_plan_names():
+            return None  # a built-in name always means the built-in file, complete as shipped
+
+        def note() -> tuple[str, ...]:
+            from planner.core.planupgrade import upgrade_note
+
+            found = upgrade_note(self.rules())
+            return (found,) if found else ()
+
+        # Remembered like the plan, so a start with nothing new need not parse the plan file.
+        notes = self.remembered(f"plan-note:{in_use.name}:{in_use.sha}", note, tuple)
+        return notes[0] if notes else None
+
     def plan(self, start: date | None = None, days: int = 14) -> Plan:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")

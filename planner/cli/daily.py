@@ -56,6 +56,9 @@ def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
         print(today_text(plan, show_disclaimer=not planner.has_profile()))
         if not planner.has_profile():
             print("Set your age for an age-fitted plan: planner profile set --age 52")
+        note = planner.plan_note()  # the runner's own plan file predates rules: one line
+        if note:
+            print(note)
     return 0
 
 

@@ -38,6 +38,8 @@ def cmd_add(planner: Planner, args: argparse.Namespace) -> int:
     kept = "Copied" if installed.new else "Already there"
     print(f"{kept}: {installed.path}")
     print(f"Plan {installed.name!r} ({installed.sha[:8]}) is now your plan.")
+    if installed.note:
+        print(installed.note)
     return 0
 
 

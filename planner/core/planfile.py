@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import tomllib
+from collections.abc import Mapping
 from typing import Any
 
-from planner.core import planparts
+from planner.core import planparts, planupgrade
 from planner.core.errors import DataError
 from planner.core.itemtemplates import parse_checklist
 from planner.core.rules import (
@@ -31,12 +32,18 @@ from planner.core.tomltable import Table, closed
 __all__ = ["PlanRules", "parse_plan"]
 
 
-def parse_plan(text: str, source: str) -> PlanRules:
-    """Parse a plan file's text; `source` names it in errors ("plans/standard.toml")."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{source}: not valid TOML: {exc}") from None
+def parse_plan(text: str, source: str, builtins: Mapping[str, str] | None = None) -> PlanRules:
+    """Parse a plan file's text; `source` names it in errors ("plans/standard.toml").
+
+    `builtins`, for a runner's own file: the built-in plans' texts by name, the default first.
+    A section or key the file lacks because a later release added it is then taken from one of
+    them (planupgrade.py) and `upgrade` says so; a built-in plan itself is parsed without.
+    """
+    data = _toml(text, source)
+    upgrade = None
+    if builtins:
+        parsed = {name: _toml(body, f"built-in plan {name}") for name, body in builtins.items()}
+        data, upgrade = planupgrade.fill_from_builtin(data, parsed)
     root = Table(data, "", source)
     plan = root.table("plan")
     name, title, description = plan.text("name"), plan.text("title"), plan.text("description")
@@ -69,10 +76,18 @@ def parse_plan(text: str, source: str) -> PlanRules:
         taper=planparts.taper(root.table("taper")),
         reverse_taper=planparts.reverse_taper(root.table("reverse_taper")),
         injuries=planparts.injuries(root.table("injuries"), {f.id for f in flags.flags}),
+        upgrade=upgrade,
     )
     plan.close()
     root.close()
     return rules
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{source}: not valid TOML: {exc}") from None
 
 
 # ---- the age table -------------------------------------------------------------------------

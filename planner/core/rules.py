@@ -365,6 +365,16 @@ class ChecklistRules:
 
 
 @dataclass(frozen=True)
+class Upgrade:
+    """What a plan file written before a release took from a built-in plan (planupgrade.py)."""
+
+    releases: tuple[str, ...]  # what the file predates, in words: "the warning-sign rules"
+    builtin: str  # the built-in plan the absent sections and keys came from
+    own_flags: tuple[str, ...] = ()  # the runner's own warning signs, given the safe defaults
+    renewed: tuple[str, ...] = ()  # tables whose replaced built-in values took today's
+
+
+@dataclass(frozen=True)
 class PlanRules:
     """Everything a plan file says; `sha` is the sha256 of the file's bytes."""
 
@@ -395,3 +405,4 @@ class PlanRules:
     taper: TaperRule
     reverse_taper: ReverseTaperRule
     injuries: InjuryRules
+    upgrade: Upgrade | None = None  # set when the file predates keys a release added

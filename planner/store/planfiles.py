@@ -55,7 +55,7 @@ def load_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -
     """
     path = find_plan(name, data_dir, sha)
     text = _read(path)
-    rules = _parsed(text, str(path))
+    rules = _parsed(text, str(path), _builtins_for(path))
     _check_content(path, rules.sha, sha)
     # The name asked for is the name the service compares with the profile's choice.
     return rules if rules.name == name else dataclasses.replace(rules, name=name)
@@ -125,7 +125,7 @@ def resolve_choice(name: str, data_dir: Path) -> PlanChoice:
     text = _read(path)
     from planner.core.planfile import parse_plan
 
-    rules = parse_plan(text, str(path))  # refuse a broken file before choosing it
+    rules = parse_plan(text, str(path), builtin_texts())  # refuse a broken file before choosing it
     match = _CONTENT_NAMED.match(path.stem)
     base = match.group("name") if match and match.group("name") != "" else path.stem
     return PlanChoice(base, rules.sha)
@@ -137,6 +137,14 @@ class InstalledPlan:
     sha: str
     path: Path
     new: bool  # False when the same file was already there
+    rules: PlanRules | None = None  # as checked (its `upgrade` says what it took from a built-in)
+
+    @property
+    def note(self) -> str | None:
+        """The one line to say when the file predates rules a release added (planupgrade.py)."""
+        from planner.core.planupgrade import upgrade_note
+
+        return upgrade_note(self.rules) if self.rules is not None else None
 
 
 def install_plan(source: Path, data_dir: Path, name: str | None = None) -> InstalledPlan:
@@ -150,7 +158,7 @@ def install_plan(source: Path, data_dir: Path, name: str | None = None) -> Insta
     text = _read(source)
     from planner.core.planfile import parse_plan
 
-    rules = parse_plan(text, str(source))
+    rules = parse_plan(text, str(source), builtin_texts())
     name = name if name is not None else rules.name
     if not _NEW_NAME.match(name) or _CONTENT_NAMED.match(name):
         raise InputError(
@@ -166,9 +174,9 @@ def install_plan(source: Path, data_dir: Path, name: str | None = None) -> Insta
     target = folder / f"{name}-{rules.sha[:8]}.toml"
     data = text.encode("utf-8")
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == rules.sha:
-        return InstalledPlan(name, rules.sha, target, new=False)
+        return InstalledPlan(name, rules.sha, target, new=False, rules=rules)
     atomic_write(target, data)
-    return InstalledPlan(name, rules.sha, target, new=True)
+    return InstalledPlan(name, rules.sha, target, new=True, rules=rules)
 
 
 def plan_text(name: str, data_dir: Path | None = None) -> str:
@@ -220,25 +228,38 @@ def _read(path: Path) -> str:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
-def _parsed(text: str, source: str) -> PlanRules:
+def builtin_texts() -> dict[str, str]:
+    """The built-in plans' texts by name, the default first: what a runner's own plan file
+    that predates a release takes the sections and keys it lacks from (core/planupgrade.py)."""
+    return {name: _read(builtin_plans_dir() / f"{name}.toml") for name in builtin_plan_names()}
+
+
+def _builtins_for(path: Path) -> dict[str, str] | None:
+    """None for a built-in plan (it must be complete as shipped), else `builtin_texts()`."""
+    return None if path.parent == builtin_plans_dir() else builtin_texts()
+
+
+def _parsed(text: str, source: str, builtins: dict[str, str] | None = None) -> PlanRules:
     """parse_plan, remembered in the cache dir by content: a start need not parse TOML again."""
     # Imported here: a start that finds its plan remembered needs no plan rules at all.
     from planner.core.planfile import PlanRules, parse_plan
 
-    # surrogateescape: a data dir's path may hold bytes that are not UTF-8.
-    raw = f"{code_stamp()}\0{source}\0{text}".encode("utf-8", "surrogateescape")
+    # surrogateescape: a data dir's path may hold bytes that are not UTF-8. The built-in plans
+    # are in the key: a file that takes absent sections from them changes when they do.
+    filled_from = "\0".join(f"{n}\0{t}" for n, t in (builtins or {}).items())
+    raw = f"{code_stamp()}\0{source}\0{text}\0{filled_from}".encode("utf-8", "surrogateescape")
     key = hashlib.sha256(raw).hexdigest()[:24]
     try:
         path = cache_dir() / "plans" / f"{key}.pickle"
     except DataError:
-        return parse_plan(text, source)  # no cache dir to be had: parse every time
+        return parse_plan(text, source, builtins)  # no cache dir to be had: parse every time
     try:
         cached = pickle.loads(path.read_bytes())
         if isinstance(cached, PlanRules):
             return cached
     except Exception:
         pass
-    rules = parse_plan(text, source)  # raises for a bad file: nothing is cached then
+    rules = parse_plan(text, source, builtins)  # raises for a bad file: nothing is cached
     with contextlib.suppress(Exception):
         ensure_private_dir(path.parent)
         write_private(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
