@@ -136,8 +136,9 @@ def test_checkin(
     """You should see "Morning check-in · Sat 28 Nov" over Today: "How sore are your legs this
     morning?" with 0 to 10 and "[3]" picked; "Where?" with ten body areas in columns, calves
     ticked ("[✓] calves", the others "[ ]"); then the warning-sign questions in plain words,
-    each with an empty "[ ]" and wrapped under itself when long (at 120x40 all sixteen show,
-    at 80x24 the list scrolls); Save and Cancel buttons at the bottom."""
+    each with an empty "[ ]" and wrapped under itself when long, those only a clinician can
+    lift ending "(clinician)" (at 120x40 all seventeen show, illness last, with the pain
+    scale and the hours of sleep below the fold; at 80x24 the list scrolls); Save and Cancel at the bottom."""
     before = keys("c", "3", "tab", "space")
     snap(snap_compare, PlannerApp(planner, poll_seconds=0), size, theme, before)
 
