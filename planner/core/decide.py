@@ -7,7 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from planner.core.dayfacts import DayFacts
-from planner.core.gate import at_age, return_reason, spike_reasons, why_not_quality, why_quality
+from planner.core.gate import (
+    at_age,
+    return_reason,
+    spike_reasons,
+    why_not_a_race,
+    why_not_quality,
+    why_quality,
+)
 from planner.core.history import FlagInForce, Session
 from planner.core.injury import guide_reason
 from planner.core.model import DayType, Race
@@ -68,9 +75,12 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     soreness = f.checkin.soreness if f.checkin is not None else None
     sore = soreness is not None and soreness >= rules.soreness.threshold
     if f.race_today is not None:
-        if not sore and not reduce and f.comeback is None and not f.ahead:
+        held_back = why_not_a_race(f, rules)
+        if not sore and not reduce and not held_back:
             return Verdict("quality_ok", (race_day_reason(f.race_today),), warnings, race_day=True)
-        warnings = (*warnings, _race_day_warning(f.race_today))
+        if not any(s.race for s in f.logged_today):  # a race logged today is the race, run
+            hurt = sore or bool(reduce) or (f.comeback is not None and f.comeback.kind == "sign")
+            warnings = (*warnings, _race_day_warning(f.race_today, hurt))
     taper = (taper_reason(f.taper, rules),) if f.taper is not None else ()
     race_reasons = (race.reason,) if race else ()
     race_factor = rules.race_recovery.intensity_multiplier if race else 1.0
@@ -117,10 +127,15 @@ def _tightest(*limits: int | None) -> int | None:
     return min(given) if given else None
 
 
-def _race_day_warning(race: Race) -> str:
+def _race_day_warning(race: Race, hurt: bool) -> str:
+    if hurt:
+        return (
+            f"You are entered in {entered_label(race)} today; as things stand, racing risks "
+            "making it worse, so the plan does not offer it."
+        )
     return (
-        f"You are entered in {entered_label(race)} today; as things stand, racing risks making "
-        "it worse, so the plan does not offer it."
+        f"You are entered in {entered_label(race)} today; as things stand the plan does not "
+        "offer it (the reasons say why)."
     )
 
 

@@ -28,19 +28,25 @@ def at_age(limits: AgeLimits) -> str:
 
 def why_not_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     """Every rule that keeps quality off this day (empty: quality is allowed)."""
-    reasons = [
+    reasons = [*why_not_a_race(f, rules), *_spacing_reasons(f, rules)]
+    full = _full_window(f)
+    if full is not None:
+        reasons.append(_window_reason(f, *full))
+    return tuple(reasons)
+
+
+def why_not_a_race(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
+    """The rules that hold back an entered race too: a hard session (or the race) already logged
+    today, a return, a spike, a caution carried over, short sleep, too small a base. Spacing and
+    the hard sessions per window are not among them: before a race the taper keeps those."""
+    return (
         *_done_today(f),
         *_return_reasons(f.comeback),
         *spike_reasons(f, rules),
         *_carried_over(f, rules),
         *_sleep_reasons(f, rules),
         *_base_reasons(f, rules),
-        *_spacing_reasons(f, rules),
-    ]
-    full = _full_window(f)
-    if full is not None:
-        reasons.append(_window_reason(f, *full))
-    return tuple(reasons)
+    )
 
 
 # ---- what happened today, returns, spikes, cautions, sleep ----------------------------------

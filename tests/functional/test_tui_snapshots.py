@@ -138,7 +138,8 @@ def test_checkin(
     ticked ("[✓] calves", the others "[ ]"); then the warning-sign questions in plain words,
     each with an empty "[ ]" and wrapped under itself when long, those only a clinician can
     lift ending "(clinician)" (at 120x40 all seventeen show, illness last, with the pain
-    scale and the hours of sleep below the fold; at 80x24 the list scrolls); Save and Cancel at the bottom."""
+    scale and the hours of sleep below the fold; at 80x24 the list scrolls); Save and Cancel
+    at the bottom."""
     before = keys("c", "3", "tab", "space")
     snap(snap_compare, PlannerApp(planner, poll_seconds=0), size, theme, before)
 

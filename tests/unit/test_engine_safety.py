@@ -274,14 +274,20 @@ def test_a_lifted_sign_is_followed_by_its_whole_return_period(
     case: tuple[str, RedFlag, int, date, date, State],
 ) -> None:
     """A sign lifted on L (a "no" or a clearance for a sign the runner may lift, a clearance for a
-    clinician's sign): L .. L + return_days - 1 are never quality_ok, and in L .. L + 6 every
-    run allowed is at most 50% of the runner's usual easy run."""
+    clinician's sign): L .. L + return_days - 1 are never quality_ok, and in the first week of
+    that return (L .. L + 6, or less when the return is shorter) every run allowed is at most 50%
+    of the runner's usual easy run.
+
+    The first-week limit belongs to the return period: an illness has its own, shorter one
+    (RULES.md: "no quality for 2 days after it lifts", the neck check; 2 days in the standard
+    plan, 3 in the conservative), so after those days it limits nothing. Every other sign's
+    return is 7 days or more, so for those the whole first week is checked."""
     name, flag, usual, yes_on, lifted_on, state = case
     rules = plan_rules(name)
     share = rule_number(rules, "return_to_run", "first_week_share", 0.5)  # RULES.md: 50%
     longest = math.ceil(usual * share)
     return_end = lifted_on + timedelta(days=flag.return_days - 1)
-    week_end = lifted_on + timedelta(days=6)
+    week_end = min(lifted_on + timedelta(days=6), return_end)
     note(f"{flag.id} ({flag.lifted_by}, {flag.return_days} d): usual {usual} min, max {longest}")
     for d in _plan(state, name, yes_on, max(return_end, week_end) + timedelta(days=1)).days:
         if lifted_on <= d.date <= return_end:
@@ -467,11 +473,16 @@ def spike_on(runs: Sequence[Run], on: date, rules: PlanRules) -> str | None:
         return sum(r.distance_m for r in logged if r.sport == "running" and first <= r.date <= last)
 
     week, mean_week = metres(1, 7), metres(8, 7 * (weeks + 1)) / weeks
+    start = min(r.date for r in logged)
+    # The mean of the 4 weeks before exists once the log covers them: weeks before the first
+    # logged run are unknown, not weeks of nothing. (Read as zero, every new log would "spike"
+    # for its first five weeks, and "8 logged runs in 28 days" would never be what lets quality
+    # in.) A runner new to the log is held by the base rule and the first-year limits instead.
+    covered = start <= on - timedelta(days=7 * (weeks + 1))
     # "More than 30%" is strict; a hair's breadth either way is left to floating point.
-    if mean_week > 0 and week > (1 + rise) * mean_week * (1 + 1e-9):
+    if covered and mean_week > 0 and week > (1 + rise) * mean_week * (1 + 1e-9):
         return f"distance {week:.0f} m against a mean week of {mean_week:.0f} m"
     load = rules.load
-    start = min(r.date for r in logged)
     if (on - start).days < load.acwr_min_history_days:
         return None
     lam_a, lam_c = 2 / (load.acute_days + 1), 2 / (load.chronic_days + 1)
@@ -497,7 +508,8 @@ def test_no_quality_within_two_days_after_a_spike(state: State, name: str) -> No
     logged runs of the days before D: D, D + 1 and D + 2 are not quality_ok."""
     rules = plan_rules(name)
     block = int(rule_number(rules, "spikes", "block_days", 3))  # RULES.md: that day and 2 more
-    plan = _plan(state, name, day(-20), day(3))
+    # Far enough ahead for a spike on day(1) and its whole block (4 days in the conservative plan).
+    plan = _plan(state, name, day(-20), day(1 + block - 1))
     by_date = {d.date: d for d in plan.days}
     for d in plan.days:
         if d.date > day(1):
