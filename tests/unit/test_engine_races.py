@@ -116,6 +116,39 @@ def test_race_day_with_a_red_flag_is_see_a_clinician() -> None:
     assert "Do not race your marathon today: a warning sign is in force." in d.warnings
 
 
+def test_a_race_logged_today_closes_race_day() -> None:
+    """RULES.md, "Today's runs count": the race run this morning is today's hard session."""
+    raced = run(TUE, 48, 9, "race", km=10.0, id="race-today")
+    st = with_race(easy_history(TUE), TUE, 10.0)
+    st = dataclasses.replace(st, runs=tuple(sorted((*st.runs, raced), key=lambda r: r.date)))
+    d = plan(st, TUE).days[0]
+    assert d.day_type == "easy" and not d.run.allowed
+    said = " ".join(d.reasons)
+    assert "Today's hard session is done (race, 48 min): no second one today." in said
+    assert not any(r.startswith("Race day:") for r in d.reasons)
+    assert not any(w.startswith("You are entered in") for w in d.warnings)  # it was run
+
+
+def test_after_a_hard_session_this_morning_the_race_is_not_offered() -> None:
+    morning = run(TUE, 40, 8, "intervals", id="intervals-today")
+    st = with_race(easy_history(TUE), TUE, 5.0)
+    st = dataclasses.replace(st, runs=tuple(sorted((*st.runs, morning), key=lambda r: r.date)))
+    d = plan(st, TUE).days[0]
+    assert d.day_type == "easy"
+    assert "Today's hard session is done (intervals, 40 min)" in " ".join(d.reasons)
+    assert "You are entered in your 5K today; as things stand the plan does not offer it" in (
+        " ".join(d.warnings)
+    )
+
+
+def test_race_day_without_a_base_is_not_quality() -> None:
+    """RULES.md, "The base is runs that happened": no history, no quality, race day too."""
+    d = plan(with_race(State(), TUE, 5.0), TUE).days[0]
+    assert d.day_type == "easy" and d.run.max_minutes is not None
+    assert "No runs logged yet" in " ".join(d.reasons)
+    assert any(w.startswith("You are entered in your 5K today") for w in d.warnings)
+
+
 def test_an_entered_race_that_was_not_logged_brings_no_recovery() -> None:
     st = with_race(easy_history(TUE), after(TUE, -2), 10.0)
     assert plan(st, TUE).days[0].day_type == "quality_ok"
