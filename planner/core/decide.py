@@ -111,9 +111,15 @@ def _guide_reasons(f: DayFacts) -> tuple[str, ...]:
 
 
 def _budget_spent(f: DayFacts, rules: PlanRules) -> Verdict | None:
-    """Back from a break, with this week's minutes already run: a rest day."""
+    """Back from a break, with this week's minutes already run: a rest day.
+
+    Run means too little is left for a run: less than the plan's shortest run, or than the
+    week's run cap when that is shorter still (half of a usual 20-minute run is 10 minutes, a
+    run the return allows; it is not "this week's minutes are run")."""
     r = f.comeback
-    if r is None or r.budget_left is None or r.max_minutes >= rules.easy.shortest_minutes:
+    if r is None or r.budget_left is None:
+        return None
+    if math.floor(r.budget_left) >= min(r.run_cap, rules.easy.shortest_minutes):
         return None
     return Verdict(
         "rest",

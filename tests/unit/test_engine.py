@@ -174,6 +174,18 @@ def test_a_run_older_than_28_days_is_no_base() -> None:
     assert types(plan(state(runs, age=30), TUE, days=1)) == ["easy"]
 
 
+def test_back_from_a_break_a_runner_of_short_runs_gets_half_a_run_not_rest() -> None:
+    """RULES.md, "Return from a layoff": easy, runs at most 50% of the usual in week 1. Half of
+    a usual 20-minute run is 10 minutes: a run, not "this week's minutes are run"."""
+    runs = [run(after(TUE, -n), 20, 3) for n in range(21, 49, 2)]
+    p = plan(state(runs, age=40), TUE, days=3)
+    assert types(p) == ["easy"] * 3
+    assert [d.run.max_minutes for d in p.days] == [10, 10, 10]
+    said = reasons(p.days[0])
+    assert "Back after 20 days without a run" in said and "runs of 10 min at most" in said
+    assert "minutes are run" not in said
+
+
 # ---- soreness and pain -----------------------------------------------------------------------
 
 
