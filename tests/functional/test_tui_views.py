@@ -8,10 +8,11 @@ import pytest
 
 from planner.core.effort import Effort
 from planner.core.errors import InputError
-from planner.core.model import Checkin, ChecklistItem, Profile, Run, RunGuidance
-from planner.core.rules import LoadRules
+from planner.core.model import ChecklistItem, Profile, Run, RunGuidance
+from planner.core.rules import LoadRules, RedFlag
+from planner.core.signs import FlagInForce
 from planner.core.trend import LoadPoint
-from planner.tui.checkin_view import flags_in_force, rating_question, run_when
+from planner.tui.checkin_view import rating_question, run_when, standing_note
 from planner.tui.history_view import (
     day_completion,
     heat_summary,
@@ -149,13 +150,16 @@ def test_profile_form_sends_only_what_changed() -> None:
 # ---- check-in -----------------------------------------------------------------------------
 
 
-def test_a_flag_stays_in_force_until_answered_no() -> None:
-    checkins = {
-        SAT - timedelta(days=3): Checkin(SAT - timedelta(days=3), 2, red_flags=("limp", "pop")),
-        SAT - timedelta(days=1): Checkin(SAT - timedelta(days=1), 1, answered_no=("pop",)),
-    }
-    assert flags_in_force(checkins, SAT) == {"limp"}
-    assert flags_in_force(checkins, SAT - timedelta(days=2)) == {"limp", "pop"}
+def test_the_note_under_a_standing_sign_says_who_may_lift_it() -> None:
+    """Signs in force come from the engine's FlagTracker now; the view only words them."""
+    limp = RedFlag("limp", "Limping?", "no_run", "", name="a limp")
+    pop = RedFlag("pop", "A pop?", "no_run", "", name="a pop", lifted_by="clinician")
+    since = SAT - timedelta(days=3)
+    assert standing_note(FlagInForce(limp, since)) == (
+        "In force since Wed 25 Nov; leave it unticked once it is gone."
+    )
+    held = standing_note(FlagInForce(pop, since, held_no=(SAT - timedelta(days=1),)))
+    assert "you answered no on Fri 27 Nov, but only a clinician can lift it" in held
 
 
 def test_rating_question_names_the_run_as_a_runner_would() -> None:
