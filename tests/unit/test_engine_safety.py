@@ -18,10 +18,15 @@ imported, not from this checkout, so the file also runs against an older engine 
 cannot read newer plan files):
 
     PYTHONPATH=/path/to/checkout pytest tests/unit/test_engine_safety.py
+
+Against an engine from before issue 11 the answers it cannot hold are given as it can (a
+clearance as a "no", its only lift; no sleep hours; soreness 0 for "not answered"), and who
+lifts a sign and its return days come from RULES.md (see BEFORE_ISSUE_11).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -64,8 +69,66 @@ def day(offset: int) -> date:
     return TODAY + timedelta(days=offset)
 
 
+# ---- an engine from before issue 11 --------------------------------------------------------------
+# Its RedFlag does not say who lifts a sign or how long its return is, and its Checkin has no
+# clearance, no hours of sleep and always a soreness. The properties then take RULES.md's rules
+# ("Warning signs: who may lift them, and what comes after") and the answers it can hold.
+
+BEFORE_ISSUE_11 = "cleared" not in {f.name for f in dataclasses.fields(Checkin)}
+RULES_CLINICIAN_SIGNS = frozenset(
+    {"chest_pain", "fainting", "unusual_breathlessness", "dark_urine", "hopping_pain",
+     "cannot_bear_weight", "pop", "swelling", "numbness"}
+)  # fmt: skip
+# Bone-stress and structural signs 28 days, urgent ones 14, an illness 2, the others 7.
+RULES_RETURN_DAYS = {
+    "hopping_pain": 28, "cannot_bear_weight": 28, "pop": 28, "swelling": 28,
+    "chest_pain": 14, "fainting": 14, "unusual_breathlessness": 14, "dark_urine": 14,
+    "illness": 2,
+}  # fmt: skip
+
+
+def lifted_by(flag: RedFlag) -> str:
+    """Who lifts the sign ("clinician" or "checkin"): the plan's word, else RULES.md's."""
+    by = getattr(flag, "lifted_by", None)
+    return by if by is not None else (
+        "clinician" if flag.id in RULES_CLINICIAN_SIGNS else "checkin"
+    )  # fmt: skip
+
+
+def return_days(flag: RedFlag) -> int:
+    """The days of the return after the sign lifts: the plan's, else RULES.md's."""
+    days = getattr(flag, "return_days", None)
+    return days if days is not None else RULES_RETURN_DAYS.get(flag.id, 7)
+
+
+def checkin(
+    on: date,
+    soreness: int | None,
+    *,
+    areas: tuple[str, ...] = (),
+    red_flags: tuple[str, ...] = (),
+    answered_no: tuple[str, ...] = (),
+    pain: int | None = None,
+    cleared: tuple[str, ...] = (),
+    sleep_hours: float | None = None,
+) -> Checkin:
+    """A Checkin the engine under test can hold. Before issue 11 a "no" was the only way to lift
+    a sign, so a clearance is given as a "no" there; no sleep hours; "not answered" is 0."""
+    if not BEFORE_ISSUE_11:
+        return Checkin(
+            on, soreness, areas, red_flags, answered_no, pain, cleared=cleared,
+            sleep_hours=sleep_hours,
+        )  # fmt: skip
+    no = tuple(dict.fromkeys((*answered_no, *cleared)))
+    return Checkin(on, 0 if soreness is None else soreness, areas, red_flags, no, pain)
+
+
+def cleared_in(c: Checkin) -> tuple[str, ...]:
+    return tuple(getattr(c, "cleared", ()))
+
+
 FLAG_IDS = [f.id for f in plan_rules().red_flags.flags]
-CLINICIAN_FLAGS = [f.id for f in plan_rules().red_flags.flags if f.lifted_by == "clinician"]
+CLINICIAN_FLAGS = [f.id for f in plan_rules().red_flags.flags if lifted_by(f) == "clinician"]
 # A sore shin, knee, heel or Achilles holds its injury advice until a check-in no longer names it.
 INJURY_AREAS = frozenset({"shins", "knees", "feet", "achilles"})
 RACE_KM = [5.0, 10.0, 21.0975, 42.195]
@@ -115,11 +178,9 @@ def checkins(draw: st.DrawFn, low: int = -40, high: int = 3) -> Checkin:
     cleared = draw(
         st.one_of(st.just([]), st.just([]), st.lists(st.sampled_from(FLAG_IDS), max_size=2))
     )
-    return Checkin(
-        date=draw(_offset_day(low, high)),
-        soreness=draw(
-            st.one_of(st.none(), st.integers(0, 3), st.integers(0, 3), st.integers(0, 10))
-        ),
+    return checkin(
+        draw(_offset_day(low, high)),
+        draw(st.one_of(st.none(), st.integers(0, 3), st.integers(0, 3), st.integers(0, 10))),
         red_flags=tuple(yes),
         answered_no=tuple(f for f in no if f not in yes),
         pain=draw(st.one_of(st.none(), st.none(), st.integers(0, 10))),
@@ -175,8 +236,8 @@ def signs_in_force(checkins: Iterable[Checkin], rules: PlanRules, on: date) -> s
     for c in sorted((c for c in checkins if c.date <= on), key=lambda c: c.date):
         for flag_id in list(held):
             flag = rules.red_flags.get(flag_id)
-            by_no = flag is not None and flag.lifted_by == "checkin" and flag_id in c.answered_no
-            if (by_no or flag_id in c.cleared) and flag_id not in c.red_flags:
+            by_no = flag is not None and lifted_by(flag) == "checkin" and flag_id in c.answered_no
+            if (by_no or flag_id in cleared_in(c)) and flag_id not in c.red_flags:
                 held.discard(flag_id)
         held |= {f for f in c.red_flags if rules.red_flags.get(f) is not None}
     return held
@@ -248,13 +309,13 @@ def lifted_signs(draw: st.DrawFn) -> tuple[str, RedFlag, int, date, date, State]
     recent = draw(st.sets(st.integers(1, 28), min_size=8, max_size=20))
     older = draw(st.sets(st.integers(29, 70), max_size=12))
     runs = [easy_run(yes_on - timedelta(days=n), minutes) for n in recent | older]
-    if flag.lifted_by == "checkin":
+    if lifted_by(flag) == "checkin":
         how = draw(st.sampled_from([("no",), ("cleared",), ("no", "cleared")]))
     else:
         how = draw(st.sampled_from([("cleared",), ("no", "cleared")]))
     quiet = st.one_of(st.none(), st.integers(0, 2))  # below either plan's soreness threshold
-    yes = Checkin(yes_on, draw(st.integers(0, 2)), red_flags=(flag.id,))
-    lift = Checkin(
+    yes = checkin(yes_on, draw(st.integers(0, 2)), red_flags=(flag.id,))
+    lift = checkin(
         lifted_on,
         draw(quiet),
         answered_no=(flag.id,) if "no" in how else (),
@@ -286,9 +347,9 @@ def test_a_lifted_sign_is_followed_by_its_whole_return_period(
     rules = plan_rules(name)
     share = rule_number(rules, "return_to_run", "first_week_share", 0.5)  # RULES.md: 50%
     longest = math.ceil(usual * share)
-    return_end = lifted_on + timedelta(days=flag.return_days - 1)
+    return_end = lifted_on + timedelta(days=return_days(flag) - 1)
     week_end = min(lifted_on + timedelta(days=6), return_end)
-    note(f"{flag.id} ({flag.lifted_by}, {flag.return_days} d): usual {usual} min, max {longest}")
+    note(f"{flag.id} ({lifted_by(flag)}, {return_days(flag)} d): usual {usual}, max {longest}")
     for d in _plan(state, name, yes_on, max(return_end, week_end) + timedelta(days=1)).days:
         if lifted_on <= d.date <= return_end:
             assert d.day_type != "quality_ok", (d.date, d.reasons)
@@ -314,21 +375,21 @@ def clinician_signs_answered_no(draw: st.DrawFn) -> tuple[str, str, date, State,
     no_on = yes_on + timedelta(days=draw(st.integers(1, back)))
     others = draw(st.lists(checkins(-40, 3), max_size=5))
     answers = {
-        c.date: Checkin(
+        c.date: checkin(
             c.date,
             c.soreness,
-            c.areas,
-            c.red_flags,
-            c.answered_no,
-            c.pain,
-            cleared=tuple(f for f in c.cleared if f != flag),
-            sleep_hours=c.sleep_hours,
+            areas=c.areas,
+            red_flags=c.red_flags,
+            answered_no=c.answered_no,
+            pain=c.pain,
+            cleared=tuple(f for f in cleared_in(c) if f != flag),
+            sleep_hours=getattr(c, "sleep_hours", None),
         )
         for c in others
     }
     soreness = st.none() | st.integers(0, 10)
-    answers[yes_on] = Checkin(yes_on, draw(st.integers(0, 10)), red_flags=(flag,))
-    answers[no_on] = Checkin(no_on, draw(soreness), answered_no=(flag,))
+    answers[yes_on] = checkin(yes_on, draw(st.integers(0, 10)), red_flags=(flag,))
+    answers[no_on] = checkin(no_on, draw(soreness), answered_no=(flag,))
     state = State(
         profile=draw(profiles()),
         runs=_sorted_runs(draw(st.lists(usual_runs(-60, 0), max_size=30))),
