@@ -27,6 +27,8 @@ def long_date(plan_day: DayPlan) -> str:
 
 def run_guidance(day: DayPlan) -> str:
     run = day.run
+    if run.done_minutes is not None:
+        return f"Today's run is done: {run.done_minutes} min logged."
     if not run.allowed:
         return "No run today."
     parts = []

@@ -24,6 +24,8 @@ class PainCaution:
     last: int  # the latest pain reported
     streak: int  # reports in a row above the line
     clinician: bool  # the streak reached `clinician_after`: see a clinician
+    high: int = 0  # the latest pain above the line: the one that holds the caution
+    high_on: date | None = None  # the check-in that reported it
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,11 @@ class CautionTracker:
             # Not above the line, so the streak breaks; not settled either, so the caution holds.
             if held is None:
                 return None
-            return PainCaution(held.since, pain, 0, held.clinician)
+            return PainCaution(held.since, pain, 0, held.clinician, held.high, held.high_on)
         streak = held.streak + 1 if held is not None and held.last > rule.reduce_above else 1
         since = held.since if held is not None else day
         clinician = streak >= rule.clinician_after or (held is not None and held.clinician)
-        return PainCaution(since, pain, streak, clinician)
+        return PainCaution(since, pain, streak, clinician, pain, day)
 
     def _carry_over(self, day: date) -> SoreCarryOver | None:
         today = self._all.get(day)

@@ -2,7 +2,10 @@
 
 Both are easy running only, with shorter runs at first that build up week by week; after a
 break the first weeks also have a budget of minutes (a share of the weekly minutes before the
-break). Usual lengths are taken from logged runs before the sign or the break, never from the
+break). The rule's days are the least a return lasts: it goes on, easy only, until the week's
+share is back to the whole usual run, so quality never follows straight on half-length runs
+(the coach's review: a 7-day return ended on a 22-minute jog and then offered 86 minutes at
+RPE 9). Usual lengths are taken from logged runs before the sign or the break, never from the
 plan's projected sessions (RULES.md, "Warning signs", "Return from a layoff").
 """
 
@@ -11,7 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,6 +23,7 @@ from planner.core.rules import PlanRules
 from planner.core.signs import LiftedSign
 
 WEEK = 7
+MAX_WEEKS = 52  # a plan file whose share never reaches 1 still ends its returns
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ class ReturnPeriod:
     kind: str  # "sign" or "layoff"
     what: str  # "chest pain", "42 days without a run"
     start: date
-    end: date  # its last easy-only day
+    end: date  # its last easy-only day: the rule's days, then the build-up to the usual run
+    rule_end: date  # the last of the rule's own days (14 days, 50% of the break, ...)
     week: int  # 1 in its first 7 days
     share: float  # this week's share of the usual run (and of the weekly minutes)
     usual_minutes: int  # the runner's usual easy run before it
@@ -38,6 +43,11 @@ class ReturnPeriod:
     budget_left: float | None = None  # minutes this week still to run (layoff only)
     last_run: date | None = None  # before the break (layoff only)
     by: str = ""  # who lifted the sign: "checkin" or "clinician"
+
+    @property
+    def builds_up(self) -> bool:
+        """Runs shorter than the usual one at first (False: an illness's easy days)."""
+        return self.share < 1.0 or self.end > self.rule_end
 
     @property
     def max_minutes(self) -> int:
@@ -56,22 +66,37 @@ def usual_before(timeline: Timeline, day: date, rules: PlanRules) -> int:
     return max(round(statistics.median(minutes)), 1)
 
 
+def back_to_usual(start: date, rule_end: date, share_in_week: Callable[[int], float]) -> date:
+    """The last easy-only day of a return from `start`: the rule's last day, or the day before
+    the first week whose share is the whole usual run, whichever is later."""
+    week = 1
+    while share_in_week(week) < 1.0 and week < MAX_WEEKS:
+        week += 1
+    return max(rule_end, start + timedelta(days=(week - 1) * WEEK - 1))
+
+
 def sign_return(
     lifted: Sequence[LiftedSign], day: date, timeline: Timeline, rules: PlanRules
 ) -> ReturnPeriod | None:
     """The strictest return in progress on `day` after a lifted warning sign."""
     found: ReturnPeriod | None = None
+    rule = rules.return_to_run
     for sign in lifted:
-        if not sign.lifted_on <= day <= sign.return_ends:
+        builds = sign.flag.build_up
+        end = back_to_usual(sign.lifted_on, sign.return_ends, rule.share_in_week) if builds else (
+            sign.return_ends
+        )  # fmt: skip
+        if not sign.lifted_on <= day <= end:
             continue
         week = (day - sign.lifted_on).days // WEEK + 1
-        share = rules.return_to_run.share_in_week(week)
+        share = rule.share_in_week(week) if builds else 1.0
         usual = usual_before(timeline, sign.since, rules)
         here = ReturnPeriod(
             kind="sign",
             what=sign.label,
             start=sign.lifted_on,
-            end=sign.return_ends,
+            end=end,
+            rule_end=sign.return_ends,
             week=week,
             share=share,
             usual_minutes=usual,
@@ -102,7 +127,8 @@ class LayoffWatch:
         days_off = (start - last_run).days - 1
         easy_days = min(max(rule.easy_days_min, math.ceil(days_off * rule.gap_share)),
                         rule.easy_days_max)  # fmt: skip
-        end = start + timedelta(days=easy_days - 1)
+        rule_end = start + timedelta(days=easy_days - 1)
+        end = back_to_usual(start, rule_end, rule.share_in_week)
         if not start <= day <= end:
             return None
         week = (day - start).days // WEEK + 1
@@ -119,6 +145,7 @@ class LayoffWatch:
             what=f"{days_off} days without a run",
             start=start,
             end=end,
+            rule_end=rule_end,
             week=week,
             share=share,
             usual_minutes=usual,

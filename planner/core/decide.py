@@ -58,6 +58,9 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     if pain is not None and pain.day_type == "see_clinician":
         return pain
     race = race_window(f, rules)
+    if race is not None and f.spike is not None:
+        # The race is the spike, and its recovery the stricter rule: shorter runs, no quality.
+        f = replace(f, spike=None)
     if race is not None and race.resting:
         return Verdict("rest", (race.reason,), intensity_multiplier=0.0)
     spent = _budget_spent(f, rules)
@@ -71,6 +74,8 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
         rules.injuries.reduce_max_minutes if f.guides else None,
         f.comeback.max_minutes if f.comeback else None,
         f.spike.easy_cap if f.spike else None,
+        # Yesterday's sore morning with no check-in since: no longer than that morning allowed.
+        rules.soreness.max_minutes if f.cautions.carry_over else None,
     )
     soreness = f.checkin.soreness if f.checkin is not None else None
     sore = soreness is not None and soreness >= rules.soreness.threshold
@@ -121,11 +126,15 @@ def _budget_spent(f: DayFacts, rules: PlanRules) -> Verdict | None:
         return None
     if math.floor(r.budget_left) >= min(r.run_cap, rules.easy.shortest_minutes):
         return None
-    return Verdict(
-        "rest",
-        (f"This return week's minutes are run: rest today. {return_reason(r)}",),
-        intensity_multiplier=0.0,
+    left = max(math.floor(r.budget_left), 0)
+    shortest = min(r.run_cap, rules.easy.shortest_minutes)
+    week_ends = r.start + timedelta(days=r.week * 7 - 1)
+    spent = (
+        f"Rest today: {left} min are left of this return week's minutes, less than a "
+        f"{shortest}-minute run; the next week's minutes start on "
+        f"{day_label(week_ends + timedelta(days=1))}."
     )
+    return Verdict("rest", (spent, return_reason(r)), intensity_multiplier=0.0)
 
 
 def _tightest(*limits: int | None) -> int | None:
@@ -190,9 +199,18 @@ def _since(held: FlagInForce, rules: PlanRules) -> str:
         )
     else:
         start = f"answered yes on {day_label(held.since)}"
-    if held.flag.needs_clinician:
-        return f"{start}; in force until a clinician clears you to run"
-    return f"{start}; in force until a check-in answers it no"
+    flag = held.flag
+    if flag.needs_clinician:
+        if held.held_no:
+            return f"{start}; in force until a clinician clears you to run"  # _held_no says how
+        return (
+            f"{start}; in force until a clinician clears you to run: record it with planner "
+            f"checkin --cleared {flag.id}"
+        )
+    return (
+        f"{start}; in force until a check-in answers no to '{flag.question}': planner checkin "
+        f"--no-flag {flag.id}"
+    )
 
 
 def _held_no(held: FlagInForce) -> tuple[str, ...]:
@@ -213,7 +231,6 @@ def _pain_verdict(f: DayFacts, rules: PlanRules) -> Verdict | None:
     if held is None:
         return None
     settle = f"until a check-in reports pain of {pain.settled_at}/10 or less"
-    reported = f.checkin is not None and f.checkin.pain == held.last and f.checkin.date == f.day
     if held.clinician:
         reason = (
             f"Pain above {pain.reduce_above}/10 at {count(pain.clinician_after, 'check-in')} in a "
@@ -221,14 +238,16 @@ def _pain_verdict(f: DayFacts, rules: PlanRules) -> Verdict | None:
             f"stands {settle}."
         )
         return Verdict("see_clinician", (reason,), intensity_multiplier=0.0)
-    when = (
-        "during or after your last run"
-        if reported
-        else f"at the check-in of {day_label(held.since)}"
-    )
+    # Quote the pain that holds the caution (above the line), not a lower one reported since.
+    high, high_on = held.high or held.last, held.high_on or held.since
+    if high_on == f.day:
+        when = "during or after your last run"
+    else:
+        when = f"at the check-in of {day_label(high_on)}"
+    latest = "" if held.last == high else f"; {held.last}/10 at the latest check-in"
     reason = (
-        f"Pain {held.last}/10 {when} (above {pain.reduce_above}): reduce the load, an easy run "
-        f"of {pain.max_minutes} min at most, and no quality {settle}."
+        f"Pain {high}/10 {when} (above {pain.reduce_above}){latest}: reduce the load, an easy "
+        f"run of {pain.max_minutes} min at most, and no quality {settle}."
     )
     return Verdict("easy", (reason,), max_minutes=pain.max_minutes)
 

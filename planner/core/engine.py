@@ -93,7 +93,9 @@ def build_plan(
             past_runs, estimator.load, load, rules.load, today, future_runs
         ),
     )
-    spikes = SpikeWatch(timeline.sessions, first_run, origin, rules.load, rules.spikes)
+    spikes = SpikeWatch(
+        timeline.sessions, first_run, origin, rules.load, rules.spikes, today + timedelta(days=1)
+    )
     plans = _walk(inputs, timeline, spikes, start, end)
     return Plan(
         date_generated=today,
@@ -153,7 +155,7 @@ def _standing(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     names: list[str] = []
     pain = f.cautions.pain
     if pain is not None and not pain.clinician:
-        names.append(f"pain {pain.last}/10 not yet reported settled")
+        names.append(f"pain {pain.high or pain.last}/10, not yet reported settled")
     if f.guides and not f.flags:
         names.append("sore " + ", ".join(a.replace("_", " ") for a in f.cautions.areas))
     soreness = f.checkin.soreness if f.checkin is not None else None
@@ -176,6 +178,10 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         guides = guides_for(rules.injuries, set(cautions.areas), set())
     is_today = day == inputs.today
     logged_today = tuple(s for s in timeline.between(day, day) if not s.projected)
+    comeback = _strictest(
+        sign_return(_lifted(trackers, day, rules), day, timeline, rules),
+        trackers.layoffs.on(day),
+    )
     return DayFacts(
         day=day,
         is_today=is_today,
@@ -188,11 +194,10 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         taper=taper_on(races, day, rules),
         race_today=race_on(races, day),
         cautions=cautions,
-        comeback=_strictest(
-            sign_return(_lifted(trackers, day, rules), day, timeline, rules),
-            trackers.layoffs.on(day),
-        ),
-        spike=trackers.spikes.blocking(day),
+        comeback=comeback,
+        # A return is the load's own build-up: a spike beside it would count the first runs
+        # back against the weeks without them (a 20-minute jog after 42 days is no spike).
+        spike=None if comeback is not None else trackers.spikes.blocking(day),
         logged_today=logged_today if is_today else (),
         ahead=trackers.ahead if day > inputs.today else (),
         sex=profile.sex,
@@ -223,7 +228,9 @@ def _plan_day(
     rules = inputs.rules
     facts = _facts(inputs, timeline, trackers, day)
     verdict = decide(facts, rules)
-    run = _guidance(verdict, facts, inputs.usual_minutes, rules)
+    # A return builds back to the usual run from before it, not to the short runs since.
+    usual = facts.comeback.usual_minutes if facts.comeback else inputs.usual_minutes
+    run = _guidance(verdict, facts, usual, rules)
     run, volume_reasons = _volume(run, verdict, facts, rules)
     run, today_reasons_ = _so_far(run, facts, rules)
     reasons = [*verdict.reasons, *volume_reasons, *today_reasons_]
@@ -250,7 +257,7 @@ def _so_far(run: RunGuidance, f: DayFacts, rules: PlanRules) -> tuple[RunGuidanc
         return run, ()
     limit, left = run.max_minutes, math.floor(run.max_minutes - logged)
     if left < rules.easy.shortest_minutes:
-        done = RunGuidance(False, None, None, run.intensity_cap)
+        done = RunGuidance(False, None, None, run.intensity_cap, done_minutes=round(logged))
         return done, (
             f"Today's run is done: {round(logged)} min logged against today's {limit} min.",
         )
@@ -340,7 +347,8 @@ def _context_reasons(inputs: _Inputs, facts: DayFacts, run: RunGuidance) -> tupl
             f"Age not set: the plan assumes {facts.limits.age}; set your age to fit the caps "
             "to you."
         )
-    if run.allowed and inputs.usual_is_default:
+    # A return names the usual run it builds back to (from the runs before the sign or break).
+    if run.allowed and inputs.usual_is_default and facts.comeback is None:
         reasons.append(
             f"Easy runs of {inputs.usual_minutes} min are the plan's default until you log easy "
             f"runs (the median of the last {rules.easy.lookback_days} days is used)."

@@ -57,28 +57,46 @@ def _done_today(f: DayFacts) -> tuple[str, ...]:
     if not hard:
         return ()
     what = " and ".join(f"{s.label}, {round(s.minutes)} min" for s in hard)
-    return (f"Today's hard session is done ({what}): no second one today.",)
+    if len(hard) == 1:
+        return (f"Today's hard session is done ({what}): no second one today.",)
+    return (f"Today's {len(hard)} hard sessions are done ({what}): no more today.",)
 
 
 def return_reason(r: ReturnPeriod) -> str:
     if r.kind == "sign":
         by = "by a clinician" if r.by == "clinician" else "at your check-in"
+        head = f"Return after {r.what} (lifted {by} on {day_label(r.start)}): easy running only "
+        if not r.builds_up:
+            return (
+                f"{head}until {day_label(r.end)}, whatever the spacing or your base; runs of "
+                f"{r.run_cap} min at most (your usual run)."
+            )
         return (
-            f"Return after {r.what} (lifted {by} on {day_label(r.start)}): easy running only "
-            f"until {day_label(r.end)}, whatever the spacing or your base; week {r.week} of the "
-            f"return: runs of {r.run_cap} min at most ({percent(r.share)} of your usual "
-            f"{r.usual_minutes} min)."
+            f"{head}until {day_label(r.end)}, whatever the spacing or your base{_build(r)}; "
+            f"week {r.week} of the return: runs of {r.run_cap} min at most ({percent(r.share)} of "
+            f"your usual {r.usual_minutes} min)."
         )
     assert r.weekly_minutes is not None and r.budget_left is not None
     last = f" (last run {day_label(r.last_run)})" if r.last_run is not None else ""
     budget = r.weekly_minutes * r.share
     return (
-        f"Back after {r.what}{last}: easy running only until {day_label(r.end)}; return week "
-        f"{r.week}: at most {round(budget)} min this week ({percent(r.share)} of your "
-        f"{round(r.weekly_minutes)} min a week before the break; {max(round(r.budget_left), 0)} "
-        f"left) and runs of {r.run_cap} min at most ({percent(r.share)} of your usual "
-        f"{r.usual_minutes} min)."
+        f"Back after {r.what}{last}: easy running only until {day_label(r.end)}{_build(r)}; "
+        f"return week {r.week}: at most {round(budget)} min this week ({percent(r.share)} of "
+        f"your {round(r.weekly_minutes)} min a week before the break; "
+        f"{max(round(r.budget_left), 0)} left) and runs of {r.run_cap} min at most "
+        f"({percent(r.share)} of your usual {r.usual_minutes} min)."
     )
+
+
+def _build(r: ReturnPeriod) -> str:
+    """Why the return outlasts its rule's days: the runs are not back to their usual length."""
+    if r.end <= r.rule_end:
+        return ""
+    if r.kind == "sign":
+        days = f"{count((r.rule_end - r.start).days, 'day')} after the lift"
+    else:
+        days = count((r.rule_end - r.start).days + 1, "day")
+    return f" ({days}, then until your runs are back to your usual {r.usual_minutes} min)"
 
 
 def _return_reasons(r: ReturnPeriod | None) -> tuple[str, ...]:
@@ -86,11 +104,10 @@ def _return_reasons(r: ReturnPeriod | None) -> tuple[str, ...]:
 
 
 def spike_reason(f: DayFacts, spike: Spike, rules: PlanRules) -> str:
-    until = day_label(spike.day + timedelta(days=rules.spikes.block_days - 1))
     weeks = count(max(spike.weeks, 1), "week")
     cap = (
         f"; easy runs of {spike.easy_cap} min at most (your average run of the {weeks} before)"
-        if spike.easy_cap is not None
+        if spike.easy_cap is not None and spike.easy_cap <= min(_other_caps(f, rules))
         else ""
     )
     parts = []
@@ -104,12 +121,40 @@ def spike_reason(f: DayFacts, spike: Spike, rules: PlanRules) -> str:
         )
     if spike.acwr is not None:
         rolling = f", rolling 7:28-day ratio {spike.rolling:.2f}" if spike.rolling else ""
+        if f.is_today and spike.day == f.day and f.logged_today:
+            # The load summary's ratio includes today's runs; a spike counts completed days.
+            rolling += "; today's runs count from tomorrow"
         parts.append(
             f"acute:chronic load ratio {spike.acwr:.2f} to {day_label(spike.day - timedelta(1))} "
             f"({rules.load.acwr_danger:g} or more{rolling}; advisory, from weak team-sport "
             "evidence)"
         )
-    return f"Load spike: {' and '.join(parts)}. No quality until {until}{cap}."
+    return f"Load spike: {' and '.join(parts)}. {_spike_holds(f, spike, rules)}{cap}."
+
+
+def _spike_holds(f: DayFacts, spike: Spike, rules: PlanRules) -> str:
+    """How long the spike blocks quality: its days, and on projected days until real runs say."""
+    settled = "until the runs you log show the load has settled"
+    if f.projected:
+        return f"No quality on the days the plan projects, {settled}"
+    last = spike.day + timedelta(days=rules.spikes.block_days - 1)
+    if last <= f.day:
+        return f"No quality today; the days the plan projects keep it {settled}"
+    return f"No quality through {day_label(last)}; the days the plan projects keep it {settled}"
+
+
+def _other_caps(f: DayFacts, rules: PlanRules) -> list[float]:
+    """The day's other run limits, beside which a longer spike cap says nothing."""
+    caps: list[float] = [math.inf]
+    if f.cautions.pain is not None:
+        caps.append(rules.pain.max_minutes)
+    if f.guides:
+        caps.append(rules.injuries.reduce_max_minutes)
+    soreness = f.checkin.soreness if f.checkin is not None else None
+    sore = soreness is not None and soreness >= rules.soreness.threshold
+    if sore or f.cautions.carry_over is not None:
+        caps.append(rules.soreness.max_minutes)
+    return caps
 
 
 def spike_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
@@ -128,8 +173,8 @@ def _carried_over(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
         return ()
     return (
         f"Soreness {carry.soreness}/10 on {day_label(carry.day)} and no check-in since: easy "
-        "running only until you check in (planner checkin); soreness peaks 1 to 3 days after "
-        "a run.",
+        f"running only, {rules.soreness.max_minutes} min at most as on that morning, until you "
+        "check in (planner checkin); soreness peaks 1 to 3 days after a run.",
     )
 
 

@@ -51,6 +51,7 @@ def day_to_json(day: DayPlan) -> dict[str, Any]:
             "max_minutes": day.run.max_minutes,
             "max_rpe": day.run.max_rpe,
             "intensity_cap": _num(day.run.intensity_cap),
+            **({} if day.run.done_minutes is None else {"done_minutes": day.run.done_minutes}),
         },
         "reasons": list(day.reasons),
         "warnings": list(day.warnings),

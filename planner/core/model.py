@@ -231,6 +231,7 @@ class RunGuidance:
     max_minutes: int | None
     max_rpe: int | None
     intensity_cap: float  # 0-1, fraction of the quality load a runner under 35 would get
+    done_minutes: int | None = None  # today's run is done: the minutes logged today
 
 
 @dataclass(frozen=True)

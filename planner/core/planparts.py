@@ -48,6 +48,7 @@ def red_flags(t: Table) -> RedFlagRules:
             lifted_by=_lifted_by(f),
             return_days=f.integer("return_days", 0, 365),
             bone_stress=f.boolean("bone_stress") if f.has("bone_stress") else False,
+            build_up=f.boolean("build_up") if f.has("build_up") else True,
         )
         if not ID.match(flag.id):
             f.fail("id", f"{flag.id!r}: use lower-case letters, digits and _")

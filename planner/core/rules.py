@@ -273,6 +273,9 @@ class RedFlag:
     clinician_after_days: int | None = None  # a `no_run` flag in force this long: see a clinician
     lifted_by: LiftedBy = "checkin"  # "clinician": a "no" is kept and shown but does not lift it
     return_days: int = 7  # easy-only days after it lifts (the return period)
+    # Runs start at a share of the usual length and build up, with no quality until they are
+    # back to it; False (an illness): the return days are easy runs of the usual length.
+    build_up: bool = True
     bone_stress: bool = False  # a possible bone stress injury: a woman is also asked about RED-S
 
     @property

@@ -48,8 +48,9 @@ class LiftedSign:
 
     @property
     def return_ends(self) -> date:
-        """The last day of its return period."""
-        return self.lifted_on + timedelta(days=self.flag.return_days - 1)
+        """The last of the return's own days: `return_days` days after the day it lifted (an
+        illness lifted on Friday keeps Saturday and Sunday easy; the lift day is easy too)."""
+        return self.lifted_on + timedelta(days=self.flag.return_days)
 
 
 class FlagTracker:

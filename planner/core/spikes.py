@@ -4,6 +4,12 @@ Measured on completed days (yesterday back) and on logged runs only: the plan's 
 sessions never make or end a spike (RULES.md, "Spikes act"). A spike measured on a day blocks
 quality that day and the `block_days - 1` after it, and caps easy runs at the runner's average
 run of the weeks before.
+
+Beyond the last day that logged runs can measure (tomorrow: its window ends with today), a
+spike standing then stands on every projected day, with its easy cap: measured on logged runs
+alone, the days ahead would see the spike's week slide out of the 7-day window and into the
+baseline, and "recover" by no run at all (the coach's review: a tenfold week's cap climbed from
+30 to 48 minutes and quality came back within a week on paper).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ class SpikeWatch:
         origin: date,
         load: LoadRules,
         rule: SpikeRule,
+        last_measured: date | None = None,
     ) -> None:
         self._days: dict[date, _Day] = {}
         for s in logged:
@@ -67,9 +74,13 @@ class SpikeWatch:
         self._next = origin  # the first day not yet folded into the levels
         self._acute = self._chronic = 0.0
         self._measured: dict[date, Spike | None] = {}
+        self._last_measured = last_measured  # None: every day is measured (the tests' watch)
 
     def blocking(self, day: date) -> Spike | None:
-        """The latest spike measured on `day` or the days before it that still blocks `day`."""
+        """The latest spike measured on `day` or the days before it that still blocks `day`;
+        after the last measured day, the spike that blocks that day."""
+        if self._last_measured is not None and day > self._last_measured:
+            day = self._last_measured
         found = None
         for back in range(self._rule.block_days - 1, -1, -1):
             spike = self._measure(day - timedelta(days=back))

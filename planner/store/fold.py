@@ -359,7 +359,8 @@ def _final_runs(acc: _Acc) -> tuple[Run, ...]:
         if given is not None and (run.rpe is None or run.rpe_estimated):
             run = dataclasses.replace(run, rpe=given, rpe_estimated=False)
         kept.append(run)
-    return tuple(sorted(kept, key=_run_order))
+    logged = {run_id: stamp for run_id, (stamp, _) in acc.runs.items()}
+    return tuple(sorted(kept, key=lambda r: _run_order(r, logged[r.id])))
 
 
 def _withheld_runs(acc: _Acc, shown: tuple[Run, ...]) -> frozenset[tuple[str, str]]:
@@ -388,7 +389,10 @@ def _checkin_rpe(acc: _Acc) -> dict[str, float]:
     return rpe
 
 
-def _run_order(r: Run) -> tuple[date, int, float, str]:
+def _run_order(r: Run, logged: Stamp) -> tuple[date, int, float, Stamp]:
+    """By day, then by start time; runs without one (logged by hand) first, in the order they
+    were logged: of two sessions logged this morning, the second is the later one (spacing
+    runs from it). The stamp is the same on every device, so the order is too."""
     if r.start is None:
-        return (r.date, 0, 0.0, r.id)
-    return (r.date, 1, r.start.timestamp(), r.id)
+        return (r.date, 0, 0.0, logged)
+    return (r.date, 1, r.start.timestamp(), logged)

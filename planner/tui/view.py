@@ -139,6 +139,8 @@ def runner_label(age: int | None, age_group: str | None) -> str:
 def guidance_label(run: RunGuidance, see_clinician: bool = False) -> str:
     if see_clinician:
         return "No running today: see a clinician before you run again."
+    if run.done_minutes is not None:
+        return f"Today's run is done: {run.done_minutes} min logged."
     if not run.allowed:
         return "No running today."
     limits = [f"up to {run.max_minutes} min" if run.max_minutes is not None else "no time cap"]

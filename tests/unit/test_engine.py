@@ -249,7 +249,10 @@ def test_pain_above_five_keeps_quality_away_until_it_settles() -> None:
     st = state(easy_base(MON), checkins, age=30)
     p = plan(st, WED, days=5, start=MON)
     assert all(t != "quality_ok" for t in types(p))
-    assert "Pain 4/10" in reasons(p.days[2]) and "no quality until" in reasons(p.days[2])
+    # The pain that holds the caution is quoted (6, above the line), and the latest beside it.
+    wed = reasons(p.days[2])
+    assert "Pain 6/10 at the check-in of Mon 23 Nov (above 5); 4/10 at the latest" in wed
+    assert "no quality until" in wed
     settled = state(easy_base(MON), [*checkins[:2], Checkin(WED, 1, pain=3)], age=30)
     assert types(plan(settled, WED, days=1)) == ["quality_ok"]
 

@@ -83,9 +83,12 @@ def test_return_periods_are_28_14_and_7_days_by_kind() -> None:
 def test_illness_lifts_into_two_easy_days() -> None:
     st = on([Checkin(MON, 1, red_flags=("illness",)), Checkin(WED, 1, answered_no=("illness",))])
     p = plan(st, WED, days=4)
-    assert [d.day_type for d in p.days[:2]] == ["easy", "easy"]
-    assert "Return after an illness" in said(p.days[0])
-    assert p.days[2].day_type == "quality_ok"
+    # The lift day and the 2 days after it (RULES.md: no quality for 2 days after it lifts).
+    assert [d.day_type for d in p.days[:3]] == ["easy", "easy", "easy"]
+    assert "Return after an illness" in said(p.days[0]) and "until Fri 27 Nov" in said(p.days[0])
+    # Nothing to build up after an illness: easy runs of the usual length, then quality.
+    assert p.days[0].run.max_minutes == 45 and "week 1" not in said(p.days[0])
+    assert p.days[3].day_type == "quality_ok"
 
 
 def test_a_bone_stress_sign_in_a_woman_asks_about_periods_and_eating() -> None:

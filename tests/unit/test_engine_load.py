@@ -89,7 +89,10 @@ def test_weekly_distance_up_more_than_30_percent_blocks_quality_for_three_days(
     if spiked:
         assert [d.day_type for d in p.days[:3]] == ["easy"] * 3
         assert f"up {round((this_week / 30 - 1) * 100)}%" in said[0]
-        assert "No quality until Thu 26 Nov" in said[0]
+        assert "No quality through Thu 26 Nov" in said[0]
+        # Ahead of today the spike stands, with its cap: logged runs alone cannot end it.
+        assert "No quality on the days the plan projects" in said[3]
+        assert p.days[3].day_type == "easy"
 
 
 def test_distance_from_nothing_is_not_a_30_percent_rise() -> None:

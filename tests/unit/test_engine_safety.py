@@ -335,25 +335,33 @@ def test_a_lifted_sign_is_followed_by_its_whole_return_period(
     case: tuple[str, RedFlag, int, date, date, State],
 ) -> None:
     """A sign lifted on L (a "no" or a clearance for a sign the runner may lift, a clearance for a
-    clinician's sign): L .. L + return_days - 1 are never quality_ok, and in the first week of
-    that return (L .. L + 6, or less when the return is shorter) every run allowed is at most 50%
-    of the runner's usual easy run.
+    clinician's sign): L .. L + return_days (the lift day and the return's days after it) are
+    never quality_ok. For a sign whose runs build up (every sign but an illness), week k of the
+    return allows runs of at most first_week_share x (1 + weekly_increase)^(k-1) of the usual
+    easy run (50% in the first week), and quality stays off until that share is the whole run:
+    the return goes on past its own days rather than jump from half-length jogs to quality (the
+    coach's review).
 
-    The first-week limit belongs to the return period: an illness has its own, shorter one
-    (RULES.md: "no quality for 2 days after it lifts", the neck check; 2 days in the standard
-    plan, 3 in the conservative), so after those days it limits nothing. Every other sign's
-    return is 7 days or more, so for those the whole first week is checked."""
+    An illness has its own, shorter return (RULES.md: "no quality for 2 days after it lifts",
+    the neck check; 2 days in the standard plan, 3 in the conservative), easy runs of the usual
+    length, with nothing to build up."""
     name, flag, usual, yes_on, lifted_on, state = case
     rules = plan_rules(name)
-    share = rule_number(rules, "return_to_run", "first_week_share", 0.5)  # RULES.md: 50%
-    longest = math.ceil(usual * share)
-    return_end = lifted_on + timedelta(days=return_days(flag) - 1)
-    week_end = min(lifted_on + timedelta(days=6), return_end)
-    note(f"{flag.id} ({lifted_by(flag)}, {return_days(flag)} d): usual {usual}, max {longest}")
-    for d in _plan(state, name, yes_on, max(return_end, week_end) + timedelta(days=1)).days:
-        if lifted_on <= d.date <= return_end:
+    first = rule_number(rules, "return_to_run", "first_week_share", 0.5)  # RULES.md: 50%
+    rise = rule_number(rules, "return_to_run", "weekly_increase", 0.2)  # RULES.md: +10-20%
+    builds = getattr(flag, "build_up", flag.id != "illness")
+    weeks = 1  # the first week of the return whose share is the whole usual run
+    while builds and first * (1 + rise) ** (weeks - 1) < 1.0:
+        weeks += 1
+    rule_end = lifted_on + timedelta(days=return_days(flag))
+    no_quality_until = max(rule_end, lifted_on + timedelta(days=(weeks - 1) * 7 - 1))
+    note(f"{flag.id} ({lifted_by(flag)}, {return_days(flag)} d): usual {usual}, {weeks} weeks")
+    for d in _plan(state, name, yes_on, no_quality_until + timedelta(days=1)).days:
+        if lifted_on <= d.date <= no_quality_until:
             assert d.day_type != "quality_ok", (d.date, d.reasons)
-        if lifted_on <= d.date <= week_end and d.run.allowed:
+        week = (d.date - lifted_on).days // 7 + 1
+        if builds and lifted_on <= d.date <= no_quality_until and d.run.allowed:
+            longest = math.ceil(usual * min(first * (1 + rise) ** (week - 1), 1.0))
             assert d.run.max_minutes is not None and d.run.max_minutes <= longest, (
                 d.date,
                 d.run,

@@ -118,6 +118,14 @@ def test_runs_are_sorted_by_date_start_id() -> None:
     assert [r.id for r in fold(events).runs] == ["x", "w", "y", "z"]
 
 
+def test_runs_logged_by_hand_on_one_day_keep_the_order_they_were_logged_in() -> None:
+    """Of two sessions logged this morning without a start time, the second logged is the
+    later one (spacing runs from it), whatever their ids: the ids are random."""
+    first, second = run("r-ffff", 1, type="intervals"), run("r-0000", 2, type="tempo")
+    for events in ([first, second], [second, first]):
+        assert [r.id for r in fold(events).runs] == ["r-ffff", "r-0000"]
+
+
 # ---- checks, check-ins, races --------------------------------------------------------------
 
 
