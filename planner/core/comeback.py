@@ -42,6 +42,7 @@ class ReturnPeriod:
     weekly_minutes: float | None = None  # before the break (layoff only)
     budget_left: float | None = None  # minutes this week still to run (layoff only)
     last_run: date | None = None  # before the break (layoff only)
+    runs_before: int | None = None  # logged in the base window before the break (layoff only)
     by: str = ""  # who lifted the sign: "checkin" or "clinician"
 
     @property
@@ -134,7 +135,13 @@ class LayoffWatch:
         week = (day - start).days // WEEK + 1
         share = rule.share_in_week(week)
         usual = usual_before(self._timeline, last_run + timedelta(days=1), self._rules)
-        weekly = self._weekly_minutes_before(last_run)
+        weekly: float | None = self._weekly_minutes_before(last_run)
+        runs_before = self._runs_before(last_run)
+        if runs_before < self._rules.base.min_recent_runs:
+            # Too few runs before the break to know the runner's week (one 12-minute jog in
+            # the month before a 4-year break gave a 2-minute week): the runs build from the
+            # plan's default easy run, with no weekly budget.
+            usual, weekly = self._rules.easy.default_minutes, None
         week_start = start + timedelta(days=(week - 1) * WEEK)
         run_so_far = sum(
             s.minutes for s in self._timeline.between(week_start, day - timedelta(days=1))
@@ -151,8 +158,9 @@ class LayoffWatch:
             usual_minutes=usual,
             run_cap=max(math.floor(usual * share), 1),
             weekly_minutes=weekly,
-            budget_left=weekly * share - run_so_far,
+            budget_left=None if weekly is None else weekly * share - run_so_far,
             last_run=last_run,
+            runs_before=runs_before,
         )
 
     def _gap_before(self, day: date) -> tuple[date, date] | None:
@@ -174,6 +182,10 @@ class LayoffWatch:
             if (dates[j] - dates[j - 1]).days - 1 >= min_gap:
                 return dates[j - 1], dates[j]
         return None
+
+    def _runs_before(self, last_run: date) -> int:
+        first = last_run - timedelta(days=self._rules.base.lookback_days - 1)
+        return sum(1 for s in self._timeline.between(first, last_run) if s.on_foot)
 
     def _weekly_minutes_before(self, last_run: date) -> float:
         lookback = self._rules.easy.lookback_days

@@ -76,8 +76,15 @@ def return_reason(r: ReturnPeriod) -> str:
             f"week {r.week} of the return: runs of {r.run_cap} min at most ({percent(r.share)} of "
             f"your usual {r.usual_minutes} min)."
         )
-    assert r.weekly_minutes is not None and r.budget_left is not None
     last = f" (last run {day_label(r.last_run)})" if r.last_run is not None else ""
+    if r.weekly_minutes is None or r.budget_left is None:
+        return (
+            f"Back after {r.what}{last}: easy running only until {day_label(r.end)}{_build(r)}; "
+            f"{count(r.runs_before or 0, 'run')} logged in the weeks before the break is too "
+            f"few to know your week, so the runs build from the plan's {r.usual_minutes}-minute "
+            f"easy run: return week {r.week}: runs of {r.run_cap} min at most "
+            f"({percent(r.share)})."
+        )
     budget = r.weekly_minutes * r.share
     return (
         f"Back after {r.what}{last}: easy running only until {day_label(r.end)}{_build(r)}; "

@@ -179,3 +179,12 @@ def test_two_hard_sessions_today_are_two_and_spacing_runs_from_the_second() -> N
     assert "Today's 2 hard sessions are done (intervals, 40 min and tempo, 35 min)" in said(today)
     assert not today.run.allowed and today.run.done_minutes == 75
     assert "Last hard session (tempo" in said(tomorrow)
+
+
+def test_years_off_after_a_thin_log_build_from_the_default_run_not_a_two_minute_week() -> None:
+    """One 12-minute jog in the month before a four-year break, then a 51-minute run: the
+    weekly budget was 3 minutes, 0 left, and the plan said rest."""
+    runs = [run(after(TUE, -1560), 12.5, 4), run(after(TUE, -1), 51, None, None)]
+    d = plan(state(runs, age=39), TUE).days[0]
+    assert d.day_type == "easy" and d.run.max_minutes == 20
+    assert "too few to know your week" in said(d) and "40-minute easy run" in said(d)
