@@ -89,6 +89,20 @@ RELEASES: tuple[Release, ...] = (
             ),
         ),
     ),
+    Release(
+        label="the session-sizing, fuel and heart-rate rules",  # issue 12
+        # Each part of issue 12 adds its own lines here, one block each, so they don't collide.
+        sections=(
+            # sizing, rest days, race week (engine)
+            # fuel and checklist doses
+            # heart rate
+        ),
+        keys=(
+            # sizing, rest days, race week (engine)
+            # fuel and checklist doses
+            # heart rate
+        ),
+    ),
 )
 
 
