@@ -6,7 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.model import ChecklistItem, DayType
+from planner.core.icebath import air_temp, ice_bath_dose, ice_bath_wanted
+from planner.core.model import ChecklistItem, DayType, Run
 from planner.core.rules import ChecklistRules, ItemTemplate
 from planner.core.wording import number
 
@@ -28,10 +29,11 @@ class DayNeeds:
     run_minutes: float | None  # logged that day, else planned; None on a day without a run
     age: int  # the age the plan used (assumed when not set)
     weight_kg: float | None  # None: not set, the plan's default is assumed
-    hard_day: bool  # a hard session or race is planned or logged that day
-    after_hard: bool  # one was the day before
     ice_bath: bool  # the runner opted in
     temp_c: float | None = None  # the run's air temperature, else the runner's default
+    # Hard sessions and races logged the day before and that day, oldest first: an ice bath
+    # follows one of these, never a session that is only planned.
+    hard_runs: tuple[Run, ...] = ()
     flag_in_force: bool = False  # a red flag: items that could load an injury are withheld
     refuel: bool = False  # another hard session within hours: refuel faster
 
@@ -46,7 +48,7 @@ def build_checklist(
         ("hydration", True),
         ("stretching", True),
         ("meal:recovery", run_day),
-        ("ice_bath", _ice_bath_today(needs)),
+        ("ice_bath", _ice_bath_today(needs, rules)),
         ("active_recovery", needs.day_type == "active_recovery"),
         *((meal, True) for meal in DAY_MEALS),
         ("foam_rolling", True),
@@ -61,9 +63,10 @@ def build_checklist(
     return tuple(items)
 
 
-def _ice_bath_today(needs: DayNeeds) -> bool:
+def _ice_bath_today(needs: DayNeeds, rules: ChecklistRules) -> bool:
     calm = needs.day_type != "see_clinician" and not needs.flag_in_force
-    return needs.ice_bath and calm and (needs.hard_day or needs.after_hard)
+    wanted = ice_bath_wanted(needs.hard_runs, needs.temp_c, rules.items["ice_bath"])
+    return needs.ice_bath and calm and wanted
 
 
 def _item(
@@ -101,8 +104,15 @@ def _round_to(value: float, step: int) -> float:
     return float(max(round(value / step) * step, step))
 
 
+# Days for recovering: the run itself is easy, so it warms up gently, without drills.
+RECOVERY_DAYS: tuple[DayType, ...] = ("active_recovery", "race_recovery")
+
+
 def _warm_up(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
     n = t.numbers
+    if needs.day_type in RECOVERY_DAYS:
+        doses = {"minutes": n["recovery_minutes"]}
+        return _fill(t.texts["detail_recovery"], doses), doses
     longer = needs.age >= n["longer_from_age"] or needs.day_type == "quality_ok"
     doses = {"minutes": n["longer_minutes"] if longer else n["minutes"]}
     return _fill(t.texts["detail"], doses), doses
@@ -183,12 +193,15 @@ def _meal(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
     text = "detail"
     if t.id == "meal:recovery":
         per_kg = n["protein_g_per_kg_older"] if older else n["protein_g_per_kg"]
+        # A light runner's per-kg dose falls below what muscle needs to build (Moore 2015).
+        least = n["recovery_protein_min_g_older"] if older else n["recovery_protein_min_g"]
+        protein = max(weight * per_kg, least)
         carbs = weight * n["carbs_g_per_kg"]
         if needs.refuel:
             # Another hard session within hours: carbs every hour for a few hours (ISSN 2017).
             carbs = weight * n["refuel_carbs_g_per_kg_per_hour"] * n["refuel_hours"]
             text = "detail_refuel"
-        doses = {"protein_g": float(round(weight * per_kg)), "carbs_g": float(round(carbs))}
+        doses = {"protein_g": float(round(protein)), "carbs_g": float(round(carbs))}
     else:
         per_kg = n["protein_g_per_kg_older"] if older else n["meal_protein_g_per_kg"]
         doses = {"protein_g": float(round(weight * per_kg))}
@@ -204,9 +217,7 @@ def _meal(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
 
 
 def _ice_bath(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
-    values = dict(t.numbers)
-    doses = {"minutes": values["minutes"], "water_temp_c": values["water_temp_c"]}
-    return _fill(t.texts["detail"], values), doses
+    return ice_bath_dose(needs.age, air_temp(needs.hard_runs, needs.temp_c), t)
 
 
 _FILLERS: dict[str, Callable[[DayNeeds, ItemTemplate, ChecklistRules], Filled]] = {

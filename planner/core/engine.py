@@ -24,6 +24,7 @@ from planner.core.history import (
     usual_easy_minutes,
     usual_pace,
 )
+from planner.core.icebath import hard_runs
 from planner.core.injury import flagged_areas, guides_for
 from planner.core.load import heart_rate, load_summary, series_start
 from planner.core.model import Checkin, DayPlan, Plan, Race, Run, RunGuidance, State
@@ -380,7 +381,8 @@ def _needs(
     temps = [r.temp_c for r in runs if r.temp_c is not None]
     temp = max(temps) if temps else profile.temp_c
     yesterday = day - timedelta(days=1)
-    hard_today = any(s.hard for s in logged)
+    before = [s for s in timeline.between(yesterday, yesterday) if not s.projected]
+    hard = (*hard_runs(inputs.runs_by_day.get(yesterday, ()), before), *hard_runs(runs, logged))
     return DayNeeds(
         day=day,
         day_type=verdict.day_type,
@@ -388,8 +390,7 @@ def _needs(
         run_minutes=minutes,
         age=facts.limits.age,
         weight_kg=profile.weight_kg,
-        hard_day=verdict.day_type == "quality_ok" or hard_today,
-        after_hard=any(s.hard for s in timeline.between(yesterday, yesterday)),
+        hard_runs=hard,
         ice_bath=profile.ice_bath,
         temp_c=temp,
         flag_in_force=bool(facts.flags),

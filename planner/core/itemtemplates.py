@@ -28,6 +28,8 @@ _MEAL_NUMBERS = (
     "refuel_carbs_g_per_kg_per_hour",
     "refuel_hours",
     "refuel_within_hours",
+    "recovery_protein_min_g",
+    "recovery_protein_min_g_older",
 )
 _MEAL_SPEC = _ItemSpec("meal", (), ("detail",), frozenset({"protein_g", "carbs_g"}))
 # After a hard session with another one due within hours: refuel faster (ISSN 2017).
@@ -43,8 +45,8 @@ MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "recovery")
 ITEM_SPECS: dict[str, _ItemSpec] = {
     "warm_up": _ItemSpec(
         "warm_up",
-        ("minutes", "longer_minutes", "longer_from_age"),
-        ("detail",),
+        ("minutes", "longer_minutes", "longer_from_age", "recovery_minutes"),
+        ("detail", "detail_recovery"),
         frozenset({"minutes"}),
     ),
     "stretching": _ItemSpec(
@@ -82,9 +84,17 @@ ITEM_SPECS: dict[str, _ItemSpec] = {
     ),
     "ice_bath": _ItemSpec(
         "ice_bath",
-        ("water_temp_c", "minutes", "max_minutes"),
-        ("detail",),
-        frozenset({"minutes", "max_minutes", "water_temp_c"}),
+        (
+            "water_temp_c",
+            "minutes",
+            "max_minutes",
+            "min_air_temp_c",
+            "older_from_age",
+            "older_water_temp_c",
+            "older_max_minutes",
+        ),
+        ("detail", "cold_shock", "cold_air_note"),
+        frozenset({"minutes", "max_minutes", "water_temp_c", "min_air_temp_c"}),
     ),
     "active_recovery": _ItemSpec(
         "active_recovery", ("minutes", "max_rpe"), ("detail",), frozenset({"minutes", "max_rpe"})

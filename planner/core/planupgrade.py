@@ -23,7 +23,7 @@ from planner.core.rules import PlanRules, Upgrade
 
 
 class AddedKey(NamedTuple):
-    section: str
+    section: str  # dotted for a table inside a table: "checklist.ice_bath"
     key: str
     # A key of the same section the filled value must not exceed. For pain.settled_at, lower
     # is stricter (the pain must settle further), and the file's own lower reduce_above keeps
@@ -100,6 +100,21 @@ RELEASES: tuple[Release, ...] = (
         keys=(
             # sizing, rest days, race week (engine)
             # fuel and checklist doses
+            AddedKey("checklist.warm_up", "recovery_minutes"),
+            AddedKey("checklist.warm_up", "detail_recovery"),
+            AddedKey("checklist.meal", "recovery_protein_min_g"),
+            AddedKey("checklist.meal", "recovery_protein_min_g_older"),
+            *(
+                AddedKey("checklist.ice_bath", key)
+                for key in (
+                    "min_air_temp_c",
+                    "older_from_age",
+                    "older_water_temp_c",
+                    "older_max_minutes",
+                    "cold_shock",
+                    "cold_air_note",
+                )
+            ),
             # heart rate
         ),
     ),
@@ -172,9 +187,9 @@ def _fill(
                 data[section] = copy.deepcopy(builtin[section])
                 lacked = True
         for added in release.keys:
-            table = data.get(added.section)
+            table = _at(data, added.section)
             if isinstance(table, dict) and added.key not in table:
-                lacked = _fill_key(table, added, builtin.get(added.section)) or lacked
+                lacked = _fill_key(table, added, _at(builtin, added.section)) or lacked
         flags = _flag_list(data)
         for flag in flags or []:
             flag_id = flag.get("id")
@@ -237,6 +252,14 @@ def _table(data: Mapping[str, Any], change: Tightened) -> dict[str, Any] | None:
         ]
         found = rows[0] if len(rows) == 1 else None
     return found if isinstance(found, dict) else None
+
+
+def _at(data: Mapping[str, Any], dotted: str) -> Any:
+    """The value at a dotted section name ("checklist.ice_bath"), or None."""
+    found: Any = data
+    for part in dotted.split("."):
+        found = found.get(part) if isinstance(found, dict) else None
+    return found
 
 
 def _same(value: Any, expected: Any) -> bool:

@@ -427,8 +427,8 @@ def test_a_run_day_checklist_has_the_five_kinds_warm_up_and_a_recovery_meal() ->
 @pytest.mark.parametrize(
     ("age", "weight", "protein", "carbs", "warm_up", "hold"),
     [
-        (30, 60.0, 18, 60, 10, 30),
-        (52, 60.0, 24, 60, 15, 30),
+        (30, 60.0, 20, 60, 10, 30),  # 0.3 g/kg is 18 g: at least 20 g (Moore 2015)
+        (52, 60.0, 25, 60, 15, 30),  # 0.4 g/kg is 24 g: at least 25 g from 50
         (66, 80.0, 32, 80, 15, 45),
         (30, None, 21, 70, 10, 30),
     ],
@@ -466,11 +466,11 @@ def test_hydration_is_estimated_from_the_run_and_adds_sodium_past_an_hour(
     assert "estimate" in hydration.detail
 
 
-def test_ice_bath_only_when_opted_in_and_after_or_on_a_hard_day() -> None:
+def test_ice_bath_only_when_opted_in_and_after_or_on_a_logged_hard_day() -> None:
     opted = state(after_intervals(52).runs, age=52, ice_bath=True)
-    p = plan(opted, TUE, days=4)  # Tue intervals, Wed after, Thu easy, Fri quality
+    p = plan(opted, TUE, days=4)  # Tue intervals, Wed after, Thu easy, Fri planned quality
     has = ["ice_bath" in _items(d) for d in p.days]
-    assert has == [True, True, False, True]
+    assert has == [True, True, False, False]  # a planned session is not a logged one
     assert not any("ice_bath" in _items(d) for d in plan(after_intervals(52), TUE, days=4).days)
 
 

@@ -17,7 +17,7 @@ from plan_states import PLANS, REPO, plan_rules
 from planner.core.errors import DataError
 from planner.core.planfile import parse_plan
 from planner.core.planupgrade import upgrade_note
-from planner.core.rules import Cited, PlanRules
+from planner.core.rules import Cited, ItemTemplate, PlanRules
 from planner.store.planfiles import install_plan, load_plan
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -44,6 +44,10 @@ def numbers(value: Any) -> Any:
     """A rule's numbers and choices without its words (reasons, sources): what decides a day."""
     if isinstance(value, Cited):
         return None
+    if isinstance(value, ItemTemplate):
+        # A checklist item's words (its title, texts, why and source) are the file's own; what
+        # decides a day is its numbers, when it is done, and which texts it has.
+        return {"numbers": dict(value.numbers), "when": value.when, "texts": sorted(value.texts)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: numbers(getattr(value, f.name))
@@ -92,8 +96,8 @@ def test_the_old_standard_file_plans_by_exactly_todays_numbers() -> None:
     assert "8 runs logged" in old.base.cited.reason  # the words follow the numbers they explain
     assert old.upgrade is not None and old.upgrade.builtin == "standard"
     assert upgrade_note(old) == (
-        "mine.toml predates the warning-sign rules; their numbers come from the standard plan: "
-        "planner plan-file show standard"
+        "mine.toml predates the warning-sign rules and the session-sizing, fuel and heart-rate "
+        "rules; their numbers come from the standard plan: planner plan-file show standard"
     )
 
 
