@@ -299,6 +299,15 @@ class Planner:
         recent = [r for r in self.runs() if first <= r.date <= day]
         return [(r, estimator.effort(r)) for r in recent if r.rpe is None or r.rpe_estimated]
 
+    def efforts(self) -> dict[str, Effort]:
+        """Each run's effort as the plan counts it today (rated, or estimated and how), from
+        the current profile: new heart-rate settings apply to every past run."""
+        from planner.core.effort import estimator_for
+
+        runs = self.runs()
+        estimator = estimator_for(runs, self.profile, self.rules(), self.today())
+        return {r.id: estimator.effort(r) for r in runs}
+
     def races(self) -> tuple[Race, ...]:
         return self.store.state().races
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from planner.core.effort import Effort
 from planner.core.model import DayPlan, Plan, Profile, Run
 from planner.core.units import format_distance, format_duration
 
@@ -72,10 +73,22 @@ def plan_text(plan: Plan) -> str:
     return "\n\n".join(blocks)
 
 
-def runs_text(runs: Iterable[Run], units: str) -> str:
-    rows = []
+def effort_label(run: Run, effort: Effort | None) -> str:
+    """'5' as rated, '~7' estimated (from heart rate, pace or the default), '-' unknown."""
+    if effort is not None:
+        return f"~{effort.rpe:.0f}" if effort.estimated else f"{effort.rpe:g}"
+    if run.rpe is None:
+        return "-"
+    return f"~{run.rpe:.0f}" if run.rpe_estimated else f"{run.rpe:g}"
+
+
+def runs_text(runs: Iterable[Run], units: str, efforts: Mapping[str, Effort] | None = None) -> str:
+    """One line a run; an effort the runner did not give is marked '~' and explained below."""
+    rows, guessed = [], False
+    efforts = efforts or {}
     for run in runs:
-        rpe = "-" if run.rpe is None else f"{run.rpe:g}{'~' if run.rpe_estimated else ''}"
+        rpe = effort_label(run, efforts.get(run.id))
+        guessed = guessed or rpe.startswith("~")
         hr = "-" if run.avg_hr is None else str(run.avg_hr)
         rows.append(
             f"{run.date}  {format_distance(run.distance_m, units):>9}  "
@@ -84,6 +97,11 @@ def runs_text(runs: Iterable[Run], units: str) -> str:
         )
     if not rows:
         return "No runs yet. Log one with: planner log --distance 8km --duration 45:00 --rpe 4"
+    if guessed:
+        rows.append(
+            "~ estimated effort (from heart rate, pace or the easy default; planner runs --json "
+            "says which): rate a run with planner checkin --rate RUN_ID=RPE"
+        )
     return "\n".join(rows)
 
 

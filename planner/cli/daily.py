@@ -79,10 +79,11 @@ def cmd_runs(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.jsonout import run_to_json
     from planner.textout import runs_text
 
+    runs, efforts = planner.runs(), planner.efforts()  # estimates as today's plan makes them
     if args.json:
-        print_json({"runs": [run_to_json(run) for run in planner.runs()]})
+        print_json({"runs": [run_to_json(run, efforts.get(run.id)) for run in runs]})
     else:
-        print(runs_text(planner.runs(), planner.profile.units))
+        print(runs_text(runs, planner.profile.units, efforts))
     return 0
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from planner.core.age import AgeLimits
 from planner.core.cautions import DayCautions
 from planner.core.comeback import ReturnPeriod
+from planner.core.effort import ToRate
 from planner.core.history import FlagInForce, Session, Timeline
 from planner.core.model import Checkin, Race
 from planner.core.rules import InjuryGuide
@@ -37,6 +38,7 @@ class DayFacts:
     ahead: tuple[str, ...] = ()
     sex: str | None = None
     units: str = "metric"
+    to_rate: tuple[ToRate, ...] = ()  # runs of unknown effort (heart rate unreliable)
 
     @property
     def sleep_hours(self) -> float | None:

@@ -1,4 +1,8 @@
-"""A run's effort (CR-10 RPE): as rated, else from heart rate, else from pace, else easy."""
+"""A run's effort (CR-10 RPE): as rated, else from heart rate, else from pace, else a default.
+
+Worked out each time the plan is made, from the run's stored average heart rate and the
+profile's current HR numbers: a TRIMP fixed at import would keep old settings for ever.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from planner.core.load import HeartRate, banister_trimp, heart_rate, rpe_from_trimp, run_minutes
 from planner.core.model import Profile, Run
@@ -52,6 +56,18 @@ class EffortEstimator:
         )
         self._ref_dates = [d for d, _, _ in refs]
         self._refs = [(speed, rpe) for _, speed, rpe in refs]
+        # Without enough rated easy runs, the runner's own median pace is the reference: every
+        # run on foot that is not hard by kind nor rated hard (RULES.md, Heart rate: an unrated
+        # run is unknown, judged against the runner's own median pace, not assumed easy).
+        usual = sorted(
+            (r.date, _speed(r))
+            for r in runs
+            if _speed(r) > 0
+            and not hard(r)
+            and (r.rpe is None or r.rpe_estimated or r.rpe <= pace.reference_max_rpe)
+        )
+        self._usual_dates = [d for d, _ in usual]
+        self._usual = [speed for _, speed in usual]
 
     def effort(self, run: Run) -> Effort:
         if run.rpe is not None:
@@ -75,29 +91,65 @@ class EffortEstimator:
         heart = self._heart
         if heart is None or minutes <= 0:
             return None
-        trimp = run.trimp
-        if trimp is None and run.avg_hr is not None:
+        if run.avg_hr is not None:  # today's HR numbers, not those the import had
             trimp = banister_trimp(
                 minutes, run.avg_hr, heart.rest, heart.max, heart.sex, self._rules.trimp
             )
-        if trimp is None:
+        elif run.trimp is not None:  # a TRIMP from elsewhere, with no heart rate to redo it
+            trimp = run.trimp
+        else:
             return None
         return rpe_from_trimp(trimp, minutes, self._rules)
 
     def _from_pace(self, run: Run) -> float | None:
-        """Faster than the runner's easy pace: harder, in proportion (a coaching convention)."""
+        """Faster than the runner's easy pace: harder, in proportion (a coaching convention).
+
+        The easy pace is that of their rated easy runs; with too few of those, their own median
+        pace, taken at the plan's default (easy) effort."""
         pace = self._rules.pace
         speed = _speed(run)
         if speed <= 0:
             return None
-        lo = bisect.bisect_left(self._ref_dates, run.date - timedelta(days=pace.lookback_days))
+        since = run.date - timedelta(days=pace.lookback_days)
+        lo = bisect.bisect_left(self._ref_dates, since)
         hi = bisect.bisect_left(self._ref_dates, run.date)
         window = self._refs[lo:hi]
-        if len(window) < pace.min_runs:
-            return None
-        easy_speed = statistics.median(s for s, _ in window)
-        easy_rpe = statistics.median(r for _, r in window)
+        if len(window) >= pace.min_runs:
+            easy_speed = statistics.median(s for s, _ in window)
+            easy_rpe = statistics.median(r for _, r in window)
+        else:
+            lo = bisect.bisect_left(self._usual_dates, since)
+            hi = bisect.bisect_left(self._usual_dates, run.date)
+            usual = self._usual[lo:hi]
+            if len(usual) < pace.min_runs:
+                return None
+            easy_speed, easy_rpe = statistics.median(usual), self._rules.default_rpe
         return _clamp(easy_rpe + pace.rpe_per_speed * (speed / easy_speed - 1.0))
+
+
+class ToRate(NamedTuple):
+    """A logged run whose effort is not known, only guessed: it needs the runner's rating."""
+
+    date: date
+    run_id: str
+    effort: Effort
+
+
+def runs_to_rate(
+    runs: Iterable[Run], efforts: Iterable[Effort], hr_unreliable: bool
+) -> tuple[ToRate, ...]:
+    """With heart rate marked unreliable, unrated runs guessed from pace or the default.
+
+    RULES.md (Heart rate): such a run is unknown, not easy; the plan asks for its RPE before a
+    quality day is offered. With heart rate in use, the heart-rate estimate stands instead.
+    """
+    if not hr_unreliable:
+        return ()
+    return tuple(
+        ToRate(run.date, run.id, effort)
+        for run, effort in zip(runs, efforts, strict=True)
+        if run.rpe is None and effort.method in ("pace", "default")
+    )
 
 
 def _speed(run: Run) -> float:

@@ -13,7 +13,7 @@ from planner.core.checklist import DayNeeds, build_checklist
 from planner.core.comeback import LayoffWatch, ReturnPeriod, sign_return
 from planner.core.dayfacts import DayFacts
 from planner.core.decide import Verdict, decide
-from planner.core.effort import EffortEstimator, hard_by_kind
+from planner.core.effort import EffortEstimator, ToRate, hard_by_kind, runs_to_rate
 from planner.core.errors import InputError
 from planner.core.history import (
     FlagTracker,
@@ -53,6 +53,7 @@ class _Inputs:
     usual_pace: float  # min per km, to project an entered race
     today_reasons: tuple[str, ...]
     today_warnings: tuple[str, ...]
+    to_rate: tuple[ToRate, ...] = ()  # unknown efforts: quality waits for a rating
 
 
 def build_plan(
@@ -93,6 +94,7 @@ def build_plan(
         today_warnings=today_warnings(
             past_runs, estimator.load, load, rules.load, today, future_runs
         ),
+        to_rate=runs_to_rate(past_runs, efforts, profile.hr_unreliable),
     )
     spikes = SpikeWatch(
         timeline.sessions, first_run, origin, rules.load, rules.spikes, today + timedelta(days=1)
@@ -203,6 +205,7 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         ahead=trackers.ahead if day > inputs.today else (),
         sex=profile.sex,
         units=profile.units,
+        to_rate=inputs.to_rate,
     )
 
 

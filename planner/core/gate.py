@@ -14,6 +14,7 @@ from planner.core.age import AgeLimits, HardLimit
 from planner.core.comeback import ReturnPeriod
 from planner.core.dayfacts import DayFacts
 from planner.core.history import Session
+from planner.core.rating import rating_reasons
 from planner.core.rules import PlanRules
 from planner.core.spikes import Spike
 from planner.core.units import format_distance
@@ -29,6 +30,7 @@ def at_age(limits: AgeLimits) -> str:
 def why_not_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     """Every rule that keeps quality off this day (empty: quality is allowed)."""
     reasons = [*why_not_a_race(f, rules), *_spacing_reasons(f, rules)]
+    reasons += rating_reasons(f, rules)  # unknown efforts first need a rating (rating.py)
     full = _full_window(f)
     if full is not None:
         reasons.append(_window_reason(f, *full))

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from planner.core.age import age_group
+from planner.core.effort import Effort
 from planner.core.model import (
     Checkin,
     ChecklistItem,
@@ -90,9 +91,17 @@ def item_to_json(item: ChecklistItem) -> dict[str, Any]:
     }
 
 
-def run_to_json(run: Run) -> dict[str, Any]:
-    """One run's summary (never a track); times in ISO 8601."""
-    return {
+def run_to_json(run: Run, effort: Effort | None = None) -> dict[str, Any]:
+    """One run's summary (never a track); times in ISO 8601.
+
+    With `effort` (as the plan counts it today), an unrated run's `rpe` is the estimate,
+    `rpe_estimated` is true and `rpe_method` says how it was made (heart_rate, pace, default,
+    imported; rated for the runner's own rating).
+    """
+    rpe, estimated = run.rpe, run.rpe_estimated
+    if effort is not None:
+        rpe, estimated = round(effort.rpe, 1), effort.estimated
+    doc: dict[str, Any] = {
         "id": run.id,
         "date": run.date.isoformat(),
         "start": run.start.isoformat() if run.start is not None else None,
@@ -100,13 +109,20 @@ def run_to_json(run: Run) -> dict[str, Any]:
         "moving_s": run.moving_s,
         "elapsed_s": run.elapsed_s,
         "avg_hr": run.avg_hr,
-        "rpe": None if run.rpe is None else _num(run.rpe),
-        "rpe_estimated": run.rpe_estimated,
-        "type": run.type,
-        "sport": run.sport,
-        "source": run.source,
-        "temp_c": None if run.temp_c is None else _num(run.temp_c),
+        "rpe": None if rpe is None else _num(rpe),
+        "rpe_estimated": estimated,
     }
+    if effort is not None:
+        doc["rpe_method"] = effort.method
+    doc.update(
+        {
+            "type": run.type,
+            "sport": run.sport,
+            "source": run.source,
+            "temp_c": None if run.temp_c is None else _num(run.temp_c),
+        }
+    )
+    return doc
 
 
 def race_to_json(race: Race) -> dict[str, Any]:

@@ -17,12 +17,21 @@ _SERIES_TIME_CONSTANTS = 10
 
 @dataclass(frozen=True)
 class HeartRate:
-    """The runner's heart-rate numbers for TRIMP; `estimated` when defaults filled a gap."""
+    """The runner's heart-rate numbers for TRIMP, and which of them the plan's defaults filled."""
 
     rest: int
     max: int
     sex: str | None
-    estimated: bool
+    max_estimated: bool = False  # 208 - 0.7 x age (Tanaka 2001): not the runner's own
+    rest_estimated: bool = False  # the plan's resting default: not the runner's own
+    age: int | None = None  # the age the estimate used; None: the assumed age of 40
+
+    @property
+    def estimated(self) -> bool:
+        return self.max_estimated or self.rest_estimated
+
+
+_ASSUMED_AGE = 40  # an age for the max-HR estimate when none is set (said so where it is used)
 
 
 def heart_rate(profile: Profile, age: int | None, rules: LoadRules = DEFAULT_LOAD) -> HeartRate:
@@ -32,9 +41,39 @@ def heart_rate(profile: Profile, age: int | None, rules: LoadRules = DEFAULT_LOA
     if profile.hr_max is not None:
         top = profile.hr_max
     else:
-        top = round(t.hr_max_intercept - t.hr_max_slope * (age if age is not None else 40))
-    estimated = profile.hr_rest is None or profile.hr_max is None
-    return HeartRate(rest=rest, max=max(top, rest + 1), sex=profile.sex, estimated=estimated)
+        top = round(
+            t.hr_max_intercept - t.hr_max_slope * (age if age is not None else _ASSUMED_AGE)
+        )
+    return HeartRate(
+        rest=rest,
+        max=max(top, rest + 1),
+        sex=profile.sex,
+        max_estimated=profile.hr_max is None,
+        rest_estimated=profile.hr_rest is None,
+        age=age,
+    )
+
+
+def heart_rate_words(heart: HeartRate, rules: LoadRules = DEFAULT_LOAD) -> str:
+    """Which max and rest HR the TRIMP used, each said to be estimated where it is, and how to
+    set one's own (RULES.md: say in the UI that the defaults are estimates)."""
+    t = rules.trimp
+    if heart.max_estimated:
+        age = f"age {heart.age}" if heart.age is not None else f"an assumed age of {_ASSUMED_AGE}"
+        top = f"max HR {heart.max} estimated ({t.hr_max_intercept:g} - {t.hr_max_slope:g} x {age})"
+    else:
+        top = f"max HR {heart.max} (yours)"
+    rest = f"rest HR {heart.rest} " + ("assumed" if heart.rest_estimated else "(yours)")
+    flags = [
+        flag
+        for flag, unset in (
+            ("--hr-max N", heart.max_estimated),
+            ("--hr-rest N", heart.rest_estimated),
+        )
+        if unset
+    ]
+    how = f"; set yours with planner profile set {' '.join(flags)}" if flags else ""
+    return f"Heart-rate efforts use {top} and {rest}{how}."
 
 
 def run_minutes(run: Run) -> float:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from planner.core.effort import Effort
-from planner.core.load import HeartRate, daily_loads, same_load_every_day
+from planner.core.load import HeartRate, daily_loads, heart_rate_words, same_load_every_day
 from planner.core.model import LoadSummary, Run
 from planner.core.rules import LoadRules
 from planner.core.wording import count
@@ -40,14 +40,9 @@ def effort_reasons(
         f"({', '.join(how)}): rate {them} at the check-in (planner checkin --rate RUN_ID=RPE) "
         "to make the load exact."
     ]
-    from_our_heart = any(e.method == "heart_rate" and run.trimp is None for run, e in guessed)
+    from_our_heart = any(e.method == "heart_rate" and run.avg_hr is not None for run, e in guessed)
     if heart is not None and heart.estimated and from_our_heart:
-        t = rules.trimp
-        reasons.append(
-            f"Heart-rate estimates use a max HR of {heart.max} and a resting HR of {heart.rest}, "
-            f"themselves estimates ({t.hr_max_intercept:g} - {t.hr_max_slope:g} x age; "
-            f"{t.hr_rest_default}) until you set yours: planner profile set --hr-max N --hr-rest N."
-        )
+        reasons.append(heart_rate_words(heart, rules))  # which max and rest HR, and estimated
     if hr_unreliable and any(run.avg_hr is not None or run.trimp is not None for run, _ in guessed):
         reasons.append("Heart rate is marked unreliable, so the plan does not use it.")
     return tuple(reasons)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from planner.core.effort import Effort
 from planner.core.model import DayPlan, Run
 from planner.core.units import METRES_PER_MILE, format_distance, format_duration
 
@@ -36,22 +37,48 @@ RUN_COLUMNS: tuple[RunColumn, ...] = (
 COLUMN_KEYS = tuple(column.key for column in RUN_COLUMNS)
 
 
-def sorted_runs(runs: Iterable[Run], column: str, reverse: bool) -> list[Run]:
-    """Runs in the order of `column`; ties keep date order, newest first when reversed."""
-    by = next(c for c in RUN_COLUMNS if c.key == column).sort_key
+def sorted_runs(
+    runs: Iterable[Run],
+    column: str,
+    reverse: bool,
+    efforts: Mapping[str, Effort] | None = None,
+) -> list[Run]:
+    """Runs in the order of `column`; ties keep date order, newest first when reversed.
+
+    With `efforts`, the RPE column sorts by the effort the plan counts (an estimate included)."""
     in_date_order = sorted(runs, key=RUN_COLUMNS[0].sort_key, reverse=reverse)
-    return sorted(in_date_order, key=by, reverse=reverse)
+    return sorted(in_date_order, key=_sort_key(column, efforts or {}), reverse=reverse)
 
 
-def run_cells(run: Run, units: str) -> tuple[str, ...]:
+def _sort_key(column: str, efforts: Mapping[str, Effort]) -> Callable[[Run], Any]:
+    if column == "rpe" and efforts:
+        return lambda r: _effort_value(r, efforts.get(r.id))
+    return next(c for c in RUN_COLUMNS if c.key == column).sort_key
+
+
+def _effort_value(run: Run, effort: Effort | None) -> float:
+    if effort is not None:
+        return effort.rpe
+    return -1.0 if run.rpe is None else run.rpe
+
+
+def effort_cell(run: Run, effort: Effort | None) -> str:
+    """'5' as rated, '~5' estimated (the plan's guess, or the app's it came from)."""
+    if effort is not None:
+        return f"~{effort.rpe:.0f}" if effort.estimated else f"{effort.rpe:g}"
+    if run.rpe is None:
+        return ""
+    return f"~{run.rpe:.0f}" if run.rpe_estimated else f"{run.rpe:g}"
+
+
+def run_cells(run: Run, units: str, effort: Effort | None = None) -> tuple[str, ...]:
     """One table row, in the order of RUN_COLUMNS."""
-    rpe = "" if run.rpe is None else f"{run.rpe:g}{' est.' if run.rpe_estimated else ''}"
     return (
         f"{run.date:%a} {run.date.day:>2} {run.date:%b %Y}",
         format_distance(run.distance_m, units),
         format_duration(run.moving_s),
         pace_label(run, units),
-        rpe,
+        effort_cell(run, effort),
         "" if run.avg_hr is None else str(run.avg_hr),
         run.type or "",
         run.source,

@@ -122,7 +122,10 @@ def test_estimated_efforts_are_named_with_how_to_rate_them() -> None:
     said = " ".join(today_plan(state(runs, age=50)).reasons)
     assert "Effort estimated for 2 runs of the last 7 days (1 from heart rate, 1 from pace)" in said
     assert "planner checkin --rate RUN_ID=RPE" in said
-    assert "a max HR of 173 and a resting HR of 60, themselves estimates" in said
+    assert (
+        "max HR 173 estimated (208 - 0.7 x age 50) and rest HR 60 assumed; "
+        "set yours with planner profile set --hr-max N --hr-rest N"
+    ) in said
 
 
 def test_with_heart_rate_marked_unreliable_the_plan_says_it_does_not_use_it() -> None:

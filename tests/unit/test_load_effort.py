@@ -67,8 +67,10 @@ def test_pace_needs_three_recent_rated_easy_runs() -> None:
 def test_hard_or_estimated_runs_do_not_set_the_easy_pace() -> None:
     intervals = [dataclasses.replace(r, type="intervals", rpe=3) for r in easy_refs(TUE)]
     assert estimate(intervals, unrated(5.0))[1] == "default"
-    guessed = [dataclasses.replace(r, rpe_estimated=True) for r in easy_refs(TUE)]
-    assert estimate(guessed, unrated(5.0))[1] == "default"
+    # An estimated effort is no rating: such runs only give the runner's own median pace,
+    # taken at the default effort (4), not at the effort they were guessed at.
+    guessed = [dataclasses.replace(r, rpe=2, rpe_estimated=True) for r in easy_refs(TUE)]
+    assert estimate(guessed, unrated(5.0)) == (7.0, "pace")
     rides = [dataclasses.replace(r, sport="cycling") for r in easy_refs(TUE)]
     assert estimate(rides, unrated(5.0))[1] == "default"
 

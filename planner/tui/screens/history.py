@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.widgets.data_table import ColumnKey
 
+from planner.core.effort import Effort
 from planner.core.errors import PlannerError
 from planner.core.model import Run
 from planner.core.rules import LoadRules
@@ -49,6 +50,7 @@ class HistoryData:
     trend: tuple[LoadPoint, ...]
     rules: LoadRules
     shares: dict[date, float]
+    efforts: dict[str, Effort] = field(default_factory=dict)  # '~5' for an estimate
 
 
 class HistoryScreen(SectionScreen):
@@ -124,6 +126,7 @@ class HistoryScreen(SectionScreen):
                 trend=planner.load_trend(trend_days(planner.runs(), today)),
                 rules=planner.rules().load,
                 shares=day_completion(days),
+                efforts=planner.efforts(),
             )
         except PlannerError as error:
             self.app.call_from_thread(self.toast_error, error)
@@ -150,8 +153,9 @@ class HistoryScreen(SectionScreen):
         keep = self.highlighted_run_id()
         table.clear()
         numeric = {column.key for column in RUN_COLUMNS if column.numeric}
-        for run in sorted_runs(self.data.runs, self.sort_column, self.sort_reverse):
-            cells = run_cells(run, self.data.units)
+        efforts = self.data.efforts
+        for run in sorted_runs(self.data.runs, self.sort_column, self.sort_reverse, efforts):
+            cells = run_cells(run, self.data.units, efforts.get(run.id))
             table.add_row(
                 *(
                     Text(cell, justify="right" if key in numeric else "left")
