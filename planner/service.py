@@ -375,7 +375,7 @@ class Planner:
         """
         from planner.importers.manage import import_into
 
-        return import_into(self.store, paths, progress, jobs)
+        return import_into(self.store, paths, progress, jobs, today=self.today())
 
     def import_inbox(self, progress: ProgressFn | None = None) -> ImportReport | None:
         """Import what is new in the profile's inbox folder (the TUI calls it at start).
@@ -386,7 +386,9 @@ class Planner:
         from planner.importers.manage import import_into, inbox_folder
 
         folder = inbox_folder(self.profile)
-        return None if folder is None else import_into(self.store, [folder], progress)
+        if folder is None:
+            return None
+        return import_into(self.store, [folder], progress, today=self.today())
 
     def imports(self) -> list[ImportInfo]:
         """The imports that still stand, for `planner import --list` and undo."""

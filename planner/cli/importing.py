@@ -144,6 +144,9 @@ def summary_text(r: ImportReport) -> str:
             f"{'is' if sum(r.non_runs.values()) == 1 else 'are'} not a run ({sports}): "
             "the plan counts running only."
         )
+    holds = "holds" if len(r.skipped) == 1 else "hold"
+    lines += _listed(f"Skipped {_n(len(r.skipped), 'file')} that {holds} no run:", r.skipped)
+    lines += _listed(f"Read {_n(len(r.notes), 'file')} another way than usual:", r.notes)
     lines += _listed(f"Refused {_n(len(r.refused), 'file')}:", r.refused)
     lines += _listed(f"Kept the readable part of {_n(len(r.damaged), 'damaged file')}:", r.damaged)
     if r.ignored:
@@ -200,6 +203,8 @@ def report_json(r: ImportReport) -> dict[str, Any]:
         "non_runs": dict(r.non_runs),
         "refused": [{"file": what, "reason": why} for what, why in r.refused],
         "damaged": [{"file": what, "problem": why} for what, why in r.damaged],
+        "skipped": [{"file": what, "reason": why} for what, why in r.skipped],
+        "notes": [{"file": what, "note": how} for what, how in r.notes],
         "ignored_files": r.ignored,
         "files": r.files,
         "seconds": round(r.seconds, 3),

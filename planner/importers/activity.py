@@ -27,6 +27,13 @@ class Refused(Exception):
         return str(self.args[0])
 
 
+class NotAnActivity(Refused):
+    """A file that is sound but holds no activity by its nature (a course, a workout, settings).
+
+    It is skipped, not refused: nothing is wrong with it, it simply records no run.
+    """
+
+
 @dataclass(frozen=True)
 class Activity:
     """One activity as a file tells it: a summary, never a track.

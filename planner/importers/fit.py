@@ -7,19 +7,23 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from planner.importers.activity import UNKNOWN, Activity, Refused, mean, sport_of
+from planner.importers.activity import (
+    UNKNOWN,
+    Activity,
+    NotAnActivity,
+    Refused,
+    mean,
+    sport_of,
+)
+from planner.importers.fitprofile import (
+    ACTIVITY_FILE_TYPES,
+    FITNESS_EQUIPMENT,
+    TREADMILL_SUB_SPORTS,
+    not_an_activity,
+    sport_name,
+)
 from planner.importers.fitread import FIT_EPOCH_S, RELATIVE_TIME_LIMIT, FitContent, NotFit, read_fit
 
-# The FIT profile's sport enum, as far as runners' devices use it.
-SPORTS = {
-    0: "generic", 1: "running", 2: "cycling", 3: "transition", 4: "fitness_equipment",
-    5: "swimming", 6: "basketball", 7: "soccer", 8: "tennis", 9: "american_football",
-    10: "training", 11: "walking", 12: "cross_country_skiing", 13: "alpine_skiing",
-    14: "snowboarding", 15: "rowing", 16: "mountaineering", 17: "hiking", 18: "multisport",
-    19: "paddling", 21: "e_biking", 30: "inline_skating", 31: "rock_climbing",
-    35: "snowshoeing", 37: "stand_up_paddleboarding", 41: "kayaking", 47: "boxing",
-    62: "hiit", 66: "wheelchair_push_run", 83: "dance", 84: "jump_rope",
-}  # fmt: skip
 _MAX_UTC_OFFSET_S = 14 * 3600
 
 
@@ -29,6 +33,7 @@ def parse_fit(raw: bytes) -> tuple[list[Activity], str | None]:
         content = read_fit(raw)
     except NotFit as exc:
         raise Refused(str(exc)) from None
+    _must_be_an_activity(content)
     clock = _Clock(content)
     if content.sessions:
         found = [_from_summary(s, content, clock, _session_sport(i, s, content))
@@ -39,6 +44,17 @@ def parse_fit(raw: bytes) -> tuple[list[Activity], str | None]:
         problem = f"; {content.error}" if content.error else ""
         raise Refused(f"no activity in this FIT file (no session, lap or record){problem}")
     return found, content.error
+
+
+def _must_be_an_activity(content: FitContent) -> None:
+    """A course, a workout or settings is no run, though a course has laps and timed records.
+
+    A file without a readable file_id is judged by what it holds, as before: damaged
+    activities often lose their first message. Chained files count if any is an activity.
+    """
+    types = [int(f["type"]) for f in content.file_ids if "type" in f]
+    if types and not any(t in ACTIVITY_FILE_TYPES for t in types):
+        raise NotAnActivity(not_an_activity(types[0]))
 
 
 class _Clock:
@@ -79,16 +95,20 @@ class _Clock:
 
 def _session_sport(index: int, session: dict[str, float], content: FitContent) -> str:
     """The session's sport; else the matching sport message (multisport files have one each)."""
-    code = session.get("sport")
+    code, sub = session.get("sport"), session.get("sub_sport")
     if code is None and content.sports:
-        code = content.sports[min(index, len(content.sports) - 1)].get("sport")
-    return _sport_name(code)
+        sport = content.sports[min(index, len(content.sports) - 1)]
+        code, sub = sport.get("sport"), sport.get("sub_sport")
+    return _sport_name(code, sub)
 
 
-def _sport_name(code: float | None) -> str:
+def _sport_name(code: float | None, sub: float | None = None) -> str:
+    """Our sport for a FIT sport: running-like names are runs (sport_of), others by name."""
     if code is None:
         return UNKNOWN
-    return sport_of(SPORTS.get(int(code), f"sport {int(code)}"))
+    if int(code) == FITNESS_EQUIPMENT and sub is not None and int(sub) in TREADMILL_SUB_SPORTS:
+        return UNKNOWN  # judged by its pace, like a file that names no sport
+    return sport_of(sport_name(int(code)))
 
 
 def _from_summary(
@@ -147,7 +167,7 @@ def _from_laps(content: FitContent, clock: _Clock) -> Activity:
             total[key] = sum(values)
     sport = _sport_name(laps[0].get("sport"))
     if sport == UNKNOWN and content.sports:
-        sport = _sport_name(content.sports[0].get("sport"))
+        sport = _sport_name(content.sports[0].get("sport"), content.sports[0].get("sub_sport"))
     found = _from_summary(total, content, clock, sport)
     return _noted(found, "summed from its laps: the file has no session message")
 
@@ -158,7 +178,8 @@ def _from_records(content: FitContent, clock: _Clock) -> Activity:
     first, last = records[0][0], records[-1][0]
     distances = [d for _, _, d in records if d is not None]
     beats = [hr for _, hr, _ in records if hr is not None]
-    sport = _sport_name(content.sports[0].get("sport")) if content.sports else UNKNOWN
+    said = content.sports[0] if content.sports else {}
+    sport = _sport_name(said.get("sport"), said.get("sub_sport"))
     found = Activity(
         sport=sport,
         start=clock.at(first),

@@ -20,7 +20,7 @@ from planner.store.atomic import atomic_write
 from planner.store.paths import ensure_private_dir
 
 # Bump when the parsers change what they read from a file: every file is then read again.
-READER_VERSION = 1
+READER_VERSION = 2  # 2: FIT courses and workouts skipped, TCX laps checked against the track
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from planner.core.errors import InputError
@@ -27,11 +28,18 @@ def import_into(
     paths: Sequence[str | os.PathLike[str]],
     progress: ProgressFn | None = None,
     jobs: int | None = None,
+    today: date | None = None,
 ) -> ImportReport:
+    """`today` is the runner's (the service's, so `--today` holds): no run starts after it."""
     if not paths:
         raise InputError("import: name the files, folders or archives to import")
     return run_import(
-        store, paths, index_path=index_file(store.data_dir), progress=progress, jobs=jobs
+        store,
+        paths,
+        index_path=index_file(store.data_dir),
+        progress=progress,
+        jobs=jobs,
+        today=today,
     )
 
 

@@ -4,7 +4,6 @@ and write every new run in one event file (a few for a huge import) under one im
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import multiprocessing
 import os
@@ -13,21 +12,21 @@ import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from planner.core.model import Run
+from planner.core.days import runner_day
 from planner.importers.activity import RUNNING, UNKNOWN, Activity, Refused
 from planner.importers.csv_exports import CsvExport, CsvRun, parse_export, row_hash
 from planner.importers.index import Seen, SeenIndex
 from planner.importers.ledger import Ledger, ledger
 from planner.importers.report import ImportedRun, ImportProgress, ImportReport, ProgressFn
 from planner.importers.sources import SEP, Source, discover, read_sources
-from planner.importers.summary import FORMAT_RANK, run_data, run_id, sport, start_of
+from planner.importers.summary import FORMAT_RANK, FutureStart, run_data, run_id, sport, start_of
+from planner.importers.twins import Twins
 from planner.importers.worker import Parsed, parse_chunk
 from planner.store.atomic import random_token
-from planner.store.same_activity import DUPLICATE_START_S, same_distance
 from planner.store.store import Store
 
 CHUNK_FILES = 64
@@ -43,9 +42,13 @@ def run_import(
     index_path: Path | None = None,
     progress: ProgressFn | None = None,
     jobs: int | None = None,
-    now: datetime | None = None,
+    today: date | None = None,
 ) -> ImportReport:
-    """Import every activity file under `paths` into `store`; see ImportReport."""
+    """Import every activity file under `paths` into `store`; see ImportReport.
+
+    `today` is the runner's today (the service passes the plan's, so `--today` holds here
+    too): no run starts after it. Without it, the runner's today by this machine's clock.
+    """
     started = time.perf_counter()
     found = discover(paths)
     report = ImportReport(refused=list(found.refused), ignored=found.ignored)
@@ -58,21 +61,32 @@ def run_import(
     exports = _read_exports([s for s in todo if s.kind == "csv"], profile.units, ticker)
     files = [s for s in todo if s.kind != "csv"]
     parsed = _parse_files(files, jobs, ticker)
-    intake = _Intake(store, book, now or datetime.now(UTC), report)
+    if today is None:
+        today = runner_day(datetime.now(UTC), profile.tz, profile.day_starts)
+    intake = _Intake(store, book, today, report)
     strava = _strava_rows(exports)
     gave = set(seen)
     for source in sorted(files, key=lambda s: _richness(s, parsed[s.locator])):
         seen_now = intake.take_file(source, parsed[source.locator], strava.get(source.locator))
         if seen_now.refused is None:
             gave.add(source.locator)
-        index.remember(source, seen_now)
+        _remember(index, source, seen_now, intake)
     for source, result in exports:
-        index.remember(source, intake.take_export(source, result, gave))
+        _remember(index, source, intake.take_export(source, result, gave), intake)
     intake.write()
     index.save()
     ticker.finish()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _remember(index: SeenIndex, source: Source, seen: Seen, intake: _Intake) -> None:
+    """Note the file as read, unless a run in it was refused only for starting after today:
+    that day may come (a pinned --today moved on), and the file must then be read again."""
+    if intake.after_today:
+        intake.after_today = False
+        return
+    index.remember(source, seen)
 
 
 def _richness(source: Source, parsed: Parsed) -> tuple[str, bool, str]:
@@ -208,37 +222,15 @@ def _referenced(csv: Source, ref: str) -> str:
 # ---- deciding: run, duplicate, non-run or refused ----------------------------------------
 
 
-class _Twins:
-    """Runs by start time, to find the same activity from another source (the fold's rule)."""
-
-    def __init__(self, runs: Sequence[Run]) -> None:
-        timed = [r for r in runs if r.start is not None and r.sport == RUNNING]
-        self._keys = sorted((r.start.timestamp(), r.id) for r in timed if r.start)
-        self._distance = {r.id: r.distance_m for r in timed}
-
-    def find(self, start: datetime, distance_m: float) -> str | None:
-        at = start.timestamp()
-        low = bisect.bisect_left(self._keys, (at - DUPLICATE_START_S, ""))
-        for when, ident in self._keys[low:]:
-            if when > at + DUPLICATE_START_S:
-                break
-            if same_distance(self._distance[ident], distance_m):
-                return ident
-        return None
-
-    def add(self, start: datetime, distance_m: float, ident: str) -> None:
-        bisect.insort(self._keys, (start.timestamp(), ident))
-        self._distance[ident] = distance_m
-
-
 class _Intake:
     """Turns parsed activities into new runs, counting everything else in the report."""
 
-    def __init__(self, store: Store, book: Ledger, now: datetime, report: ImportReport):
+    def __init__(self, store: Store, book: Ledger, today: date, report: ImportReport):
         state = store.state()
-        self.store, self.book, self.now, self.report = store, book, now, report
+        self.store, self.book, self.today, self.report = store, book, today, report
+        self.after_today = False  # a run of the file being taken starts after today
         self.profile = state.profile
-        self.twins = _Twins(state.runs)
+        self.twins = Twins(state.runs)
         self.import_id = "imp-" + random_token(8)
         self.new: dict[str, dict[str, Any]] = {}
 
@@ -249,6 +241,10 @@ class _Intake:
             reason = parsed.refused or "could not be read"
             self.report.refused.append((source.shown, reason))
             return Seen(digest, (), reason)
+        if parsed.skipped is not None:
+            self.report.skipped.append((source.shown, parsed.skipped))
+            self.report.usable_files += 1  # understood: it simply records no run
+            return Seen(digest, (), None)
         activities = list(parsed.activities)
         if row is not None and len(activities) == 1:
             # The runner's own word in Strava (a run, a ride) wins over the file's.
@@ -299,10 +295,9 @@ class _Intake:
         kind = sport(activity)
         if kind == UNKNOWN:
             try:  # a bogus clock, not the sport, is what is wrong with such a file
-                start_of(activity, self.profile, self.now)
+                start_of(activity, self.profile, self.today)
             except Refused as exc:
-                self.report.refused.append((what, exc.reason))
-                return exc
+                return self._refuse(what, exc)
         if kind != RUNNING:
             self.report.non_runs[kind if kind != UNKNOWN else "no sport given"] += 1
             return None
@@ -319,21 +314,28 @@ class _Intake:
                 source_hash=digest,
                 import_id=self.import_id,
                 profile=self.profile,
-                now=self.now,
+                today=self.today,
             )
         except Refused as exc:
-            self.report.refused.append((what, exc.reason))
-            return exc
-        twin = self.twins.find(data["start"], data["distance_m"])
+            return self._refuse(what, exc)
+        measures = (data["start"], data["distance_m"], data["elapsed_s"])
+        twin = self.twins.find(*measures)
         if twin is not None:
             self.report.duplicates += 1
             return twin
-        self.twins.add(data["start"], data["distance_m"], ident)
+        self.twins.add(*measures, ident)
         self.new[ident] = data
         self.report.imported.append(
             ImportedRun(ident, data["date"], data["distance_m"], data["moving_s"], name)
         )
+        if activity.note:
+            self.report.notes.append((what, activity.note))
         return ident
+
+    def _refuse(self, what: str, exc: Refused) -> Refused:
+        self.report.refused.append((what, exc.reason))
+        self.after_today = self.after_today or isinstance(exc, FutureStart)
+        return exc
 
     def write(self) -> None:
         """All new runs, EVENTS_PER_FILE to a file, under one import id (nothing if none)."""

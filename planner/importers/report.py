@@ -40,9 +40,14 @@ class ImportReport:
     non_runs: Counter[str] = field(default_factory=Counter)  # sport -> activities skipped
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
     damaged: list[tuple[str, str]] = field(default_factory=list)  # (file, what was wrong)
+    # Sound files that hold no activity by their nature: (file, "course file, not an activity")
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    # Runs read another way than usual: (file, how; e.g. the track's distance, not the laps')
+    notes: list[tuple[str, str]] = field(default_factory=list)
     ignored: int = 0  # other files in the folders and archives (photos, other CSVs...)
     files: int = 0  # activity files found
-    usable_files: int = 0  # files that gave a run, a duplicate or a non-run, or were unchanged
+    usable_files: int = 0  # files that gave a run, a duplicate or a non-run, were skipped or
+    # were unchanged
     seconds: float = 0.0
 
     @property

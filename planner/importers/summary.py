@@ -5,7 +5,7 @@ No coordinates and no samples leave this module: the event holds the summary onl
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from planner.core.days import runner_day, zone
@@ -23,6 +23,11 @@ EARLIEST_START = datetime(1990, 1, 1, tzinfo=UTC)  # before FIT, GPS watches and
 RUN_PACE_S_PER_KM = (150.0, 600.0)
 FASTEST_PACE_S_PER_KM = 100.0  # faster than 1:40 per km over a kilometre is no human run
 HR_RANGE = (25, 250)
+
+
+class FutureStart(Refused):
+    """A start after the runner's today: refused today, but perhaps not once that day comes
+    (a pinned --today, a runner's zone set wrong), so the file is read again next time."""
 
 
 def run_id(kind: str, content_hash: str, index: int | None = None) -> str:
@@ -50,10 +55,10 @@ def run_data(
     source_hash: str,
     import_id: str,
     profile: Profile,
-    now: datetime,
+    today: date,
 ) -> dict[str, Any]:
     """The data of a `run` event for this activity; Refused when it is not an honest run."""
-    start = start_of(activity, profile, now)
+    start = start_of(activity, profile, today)
     elapsed, moving = _durations(activity)
     day = runner_day(start, profile.tz, profile.day_starts)
     avg_hr, max_hr = _beats(activity.avg_hr), _beats(activity.max_hr)
@@ -79,17 +84,27 @@ def run_data(
     }
 
 
-def start_of(activity: Activity, profile: Profile, now: datetime) -> datetime:
-    """The activity's start, in the runner's zone if the file gave wall-clock time only."""
+def start_of(activity: Activity, profile: Profile, today: date) -> datetime:
+    """The activity's start, in the runner's zone if the file gave wall-clock time only.
+
+    A run on a day after the runner's today (the plan's today: `--today` when pinned) has
+    not happened yet: the device's clock was wrong.
+    """
     start = activity.start
     if start is None:
         raise Refused("no start time in the file")
     if start.tzinfo is None:
         start = start.replace(tzinfo=zone(profile.tz))  # wall-clock time: the runner's zone
-    if start < EARLIEST_START or start > now + timedelta(days=1):
+    if start < EARLIEST_START:
         raise Refused(
             f"its start time ({start:%Y-%m-%d %H:%M}) cannot be right: "
             "the device's clock was not set"
+        )
+    day = runner_day(start, profile.tz, profile.day_starts)
+    if day > today:
+        raise FutureStart(
+            f"its start time ({start:%Y-%m-%d %H:%M}) is after today ({today}): "
+            "the device's clock was wrong"
         )
     return start
 

@@ -7,7 +7,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.importers.activity import Activity, Refused
+from planner.importers.activity import Activity, NotAnActivity, Refused
 from planner.importers.fit import parse_fit
 from planner.importers.gpx import parse_gpx
 from planner.importers.sources import Source, read_sources
@@ -21,13 +21,15 @@ _PARSER_TRIPS = (
 
 @dataclass(frozen=True)
 class Parsed:
-    """One file's result: its activities (with what was damaged), or why it was refused."""
+    """One file's result: its activities (with what was damaged), why it holds no activity
+    (skipped: a course, a workout), or why it was refused."""
 
     locator: str
     content_hash: str | None
     activities: tuple[Activity, ...] = ()
     damage: str | None = None
     refused: str | None = None
+    skipped: str | None = None
 
 
 def parse_bytes(kind: str, raw: bytes) -> tuple[list[Activity], str | None]:
@@ -53,6 +55,8 @@ def parse_chunk(sources: Sequence[Source]) -> list[Parsed]:
         digest = hashlib.sha256(raw).hexdigest()
         try:
             found, damage = parse_bytes(source.kind, raw)
+        except NotAnActivity as exc:
+            out.append(Parsed(source.locator, digest, skipped=exc.reason))
         except Refused as exc:
             out.append(Parsed(source.locator, digest, refused=exc.reason))
         except _PARSER_TRIPS as exc:

@@ -8,7 +8,7 @@ import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.importers.report import ImportReport
@@ -129,7 +129,7 @@ def fit_time(at: datetime) -> int:
 
 
 SESSION_FIELDS = [(253, 4, 0x86), (2, 4, 0x86), (5, 1, 0x00), (7, 4, 0x86), (8, 4, 0x86),
-                  (9, 4, 0x86), (16, 1, 0x02), (17, 1, 0x02)]  # fmt: skip
+                  (9, 4, 0x86), (16, 1, 0x02), (17, 1, 0x02), (6, 1, 0x00)]  # fmt: skip
 
 
 def session(
@@ -140,13 +140,14 @@ def session(
     hr: int = 150,
     *,
     big_endian: bool = False,
+    sub_sport: int = 0xFF,  # invalid: not given
 ) -> bytes:
     """A definition and one session message (local type 1)."""
     t0 = fit_time(start)
     order = ">" if big_endian else "<"
     payload = struct.pack(
-        order + "IIBIIIBB", t0 + int(seconds), t0, sport, int(seconds * 1000),
-        int(seconds * 1000), int(metres * 100), hr, hr + 20,
+        order + "IIBIIIBBB", t0 + int(seconds), t0, sport, int(seconds * 1000),
+        int(seconds * 1000), int(metres * 100), hr, hr + 20, sub_sport,
     )  # fmt: skip
     return definition(1, 18, SESSION_FIELDS, big_endian=big_endian) + data(1, payload)
 
@@ -171,6 +172,112 @@ def gpx_line(start: datetime, seconds: int, metres: float, *, step_s: int = 10) 
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">'
         f"<trk><type>running</type><trkseg>{body}</trkseg></trk></gpx>"
+    ).encode()
+
+
+# ---- FIT files as the FIT SDK lays them out: 14-byte header, CRCs, file_id first ----------
+
+_CRC_TABLE = (0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
+              0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400)  # fmt: skip
+ENUM, UINT16, SINT32, UINT32, STRING = 0x00, 0x84, 0x85, 0x86, 0x07
+FILE_TYPES = {"settings": 2, "activity": 4, "workout": 5, "course": 6}
+SEMICIRCLES_PER_DEGREE = 2**31 / 180
+
+
+def fit_crc(raw: bytes, crc: int = 0) -> int:
+    """The FIT SDK's CRC-16 (FitCRC_Get16), a nibble at a time."""
+    for byte in raw:
+        for nibble in (byte & 0x0F, byte >> 4):
+            tmp = _CRC_TABLE[crc & 0x0F]
+            crc = ((crc >> 4) & 0x0FFF) ^ tmp ^ _CRC_TABLE[nibble]
+    return crc
+
+
+def sdk_fit_file(messages: bytes) -> bytes:
+    """A FIT file as the SDK writes it: 14-byte header with its CRC, messages, file CRC."""
+    header = struct.pack("<BBHI4s", 14, 0x20, 21218, len(messages), b".FIT")
+    header += struct.pack("<H", fit_crc(header))
+    body = header + messages
+    return body + struct.pack("<H", fit_crc(body))
+
+
+def file_id(kind: str, created: datetime) -> bytes:
+    """The file_id message (local type 0): type, manufacturer 255 (development), time."""
+    fields = [(0, 1, ENUM), (1, 2, UINT16), (2, 2, UINT16), (4, 4, UINT32)]
+    payload = struct.pack("<BHHI", FILE_TYPES[kind], 255, 1, fit_time(created))
+    return definition(0, 0, fields) + data(0, payload)
+
+
+def course_fit(start: datetime, seconds: int, metres: float, *, step_s: int = 10) -> bytes:
+    """A running course as a watch downloads it: file_id, course, one lap and timed records
+    with positions (the pace of a virtual partner), and no session."""
+    t0 = fit_time(start)
+    out = file_id("course", start)
+    out += definition(1, 31, [(4, 1, ENUM), (5, 16, STRING)])  # course: sport, name
+    out += data(1, struct.pack("<B16s", 1, b"Sunday loop"))
+    lap = [(253, 4, UINT32), (2, 4, UINT32), (7, 4, UINT32), (8, 4, UINT32), (9, 4, UINT32)]
+    out += definition(2, 19, lap)
+    ms = seconds * 1000
+    out += data(2, struct.pack("<IIIII", t0 + seconds, t0, ms, ms, int(metres * 100)))
+    out += definition(3, 20, [(253, 4, UINT32), (0, 4, SINT32), (1, 4, SINT32), (5, 4, UINT32)])
+    points = seconds // step_s
+    for i in range(points + 1):
+        lat = 53 + i * metres / points / 111_194.93
+        payload = struct.pack(
+            "<IiiI", t0 + i * step_s, round(lat * SEMICIRCLES_PER_DEGREE),
+            round(8.0 * SEMICIRCLES_PER_DEGREE), int(i * metres / points * 100),
+        )  # fmt: skip
+        out += data(3, payload)
+    return sdk_fit_file(out)
+
+
+def workout_fit(created: datetime) -> bytes:
+    """A planned workout: file_id and a workout message (sport running, 3 steps)."""
+    out = file_id("workout", created)
+    out += definition(1, 26, [(4, 1, ENUM), (6, 2, UINT16)]) + data(1, struct.pack("<BH", 1, 3))
+    return sdk_fit_file(out)
+
+
+def sdk_run_fit(start: datetime, seconds: float, metres: float, **options: object) -> bytes:
+    """An activity file as the SDK lays it out: file_id, then one session."""
+    return sdk_fit_file(file_id("activity", start) + session(start, seconds, metres, **options))  # type: ignore[arg-type]
+
+
+def tcx_file(
+    start: datetime,
+    seconds: int,
+    metres: float,
+    *,
+    lap_metres: float | None = None,
+    counter: bool = True,
+    step_s: int = 10,
+) -> bytes:
+    """A TCX run due north at an even pace, one lap; the lap may claim another distance.
+
+    `counter` writes each trackpoint's DistanceMeters; without it only positions tell.
+    """
+    points = seconds // step_s
+    rows = []
+    for i in range(points + 1):
+        at = datetime.fromtimestamp(start.timestamp() + i * step_s, tz=UTC)
+        lat = 53 + i * metres / points / 111_194.93
+        metres_so_far = f"<DistanceMeters>{i * metres / points:.1f}</DistanceMeters>"
+        rows.append(
+            f"<Trackpoint><Time>{at:%Y-%m-%dT%H:%M:%SZ}</Time>"
+            f"<Position><LatitudeDegrees>{lat:.7f}</LatitudeDegrees>"
+            "<LongitudeDegrees>8.0</LongitudeDegrees></Position>"
+            f"{metres_so_far if counter else ''}"
+            "<HeartRateBpm><Value>150</Value></HeartRateBpm></Trackpoint>"
+        )
+    lap = metres if lap_metres is None else lap_metres
+    when = f"{start.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/'
+        'TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">'
+        f'<Id>{when}</Id><Lap StartTime="{when}"><TotalTimeSeconds>{seconds}</TotalTimeSeconds>'
+        f"<DistanceMeters>{lap:.1f}</DistanceMeters><Track>{''.join(rows)}</Track></Lap>"
+        "</Activity></Activities></TrainingCenterDatabase>"
     ).encode()
 
 

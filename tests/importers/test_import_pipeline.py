@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -203,8 +203,8 @@ def test_a_crashing_parser_refuses_one_file_and_the_rest_goes_on(
 
 def test_trimp_uses_the_profile_or_the_age_estimate() -> None:
     activity = Activity("running", START, 3600, 3600, 10_000, avg_hr=150)
-    now = datetime(2025, 1, 1, tzinfo=UTC)
-    common = {"ident": "x", "source": "x", "source_hash": "h", "import_id": "i", "now": now}
+    today = date(2025, 1, 1)
+    common = {"ident": "x", "source": "x", "source_hash": "h", "import_id": "i", "today": today}
     set_hr = run_data(activity, profile=Profile(hr_max=190, hr_rest=50, sex="m"), **common)
     estimated = run_data(activity, profile=Profile(age=40), **common)  # 208 - 0.7 x 40 = 180
     assert set_hr["trimp"] != estimated["trimp"]
