@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.core.bodyunits import fluid_fields
 from planner.core.days import zone
 from planner.core.errors import InputError
 from planner.core.model import RUN_TYPES, SEXES, UNITS, Profile
@@ -176,6 +177,9 @@ class RunInput:
     avg_hr: str | None = None
     note: str = ""
     temp_c: str | None = None
+    drank: str | None = None  # fluid drunk on the run: 750ml, 25floz
+    weight_before: str | None = None  # scale weight before and after: 70.2kg, 154.5lb
+    weight_after: str | None = None
 
 
 def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
@@ -213,4 +217,5 @@ def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
         data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)
     if entry.temp_c is not None:
         data["temp_c"] = parse_number(entry.temp_c, "temperature (°C)", -40, 50)
+    data.update(fluid_fields(entry.drank, entry.weight_before, entry.weight_after))
     return data

@@ -36,6 +36,9 @@ def register(sub: Any) -> None:
     log.add_argument("--avg-hr", help="average heart rate, beats per minute")
     log.add_argument("--note", default="", help="a note")
     log.add_argument("--temp-c", metavar="C", help="air temperature during the run, °C")
+    log.add_argument("--drank", metavar="AMOUNT", help="fluid drunk on the run: 750ml, 25floz")
+    log.add_argument("--weight-before", metavar="W", help="scale weight before: 70.2kg, 155lb")
+    log.add_argument("--weight-after", metavar="W", help="scale weight after: 69.1kg, 152lb")
     log.set_defaults(handler=cmd_log)
 
     for name, verb in (("check", "tick"), ("uncheck", "untick")):
@@ -101,6 +104,9 @@ def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
         avg_hr=args.avg_hr,
         note=args.note,
         temp_c=args.temp_c,
+        drank=args.drank,
+        weight_before=args.weight_before,
+        weight_after=args.weight_after,
     )
     run = planner.log_run(entry)
     print(

@@ -6,14 +6,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from planner.core.fluid import hydration
+from planner.core.fuel import fuel_before, fuel_before_wanted, fuel_during, fuel_wanted
 from planner.core.icebath import air_temp, ice_bath_dose, ice_bath_wanted
 from planner.core.model import ChecklistItem, DayType, Run
 from planner.core.rules import ChecklistRules, ItemTemplate
 from planner.core.wording import number
 
-SODIUM_MG_PER_MMOL = 22.99  # molar mass of sodium
-FLUID_STEP_ML = 50  # doses people can pour
-SODIUM_STEP_MG = 10
 # On a see_clinician day these could load an injured area: listed, but withheld.
 WITHHELD_ON_RED_FLAG = ("stretching", "foam_rolling", "yoga")
 DAY_MEALS = ("meal:breakfast", "meal:lunch", "meal:dinner")
@@ -34,6 +33,9 @@ class DayNeeds:
     # Hard sessions and races logged the day before and that day, oldest first: an ice bath
     # follows one of these, never a session that is only planned.
     hard_runs: tuple[Run, ...] = ()
+    runs: tuple[Run, ...] = ()  # the runs logged that day: drunk, weighed, how long
+    usual_learnt: bool = False  # temp_c is the median of recent runs, not a setting
+    race_day: bool = False  # an entered race is run that day
     flag_in_force: bool = False  # a red flag: items that could load an injury are withheld
     refuel: bool = False  # another hard session within hours: refuel faster
 
@@ -45,6 +47,8 @@ def build_checklist(
     run_day = needs.run_minutes is not None
     builders: list[tuple[str, bool]] = [
         ("warm_up", needs.run_allowed),
+        ("fuel:before", fuel_wanted(needs, rules) and fuel_before_wanted(needs, rules)),
+        ("fuel:during", fuel_wanted(needs, rules)),
         ("hydration", True),
         ("stretching", True),
         ("meal:recovery", run_day),
@@ -58,7 +62,8 @@ def build_checklist(
     for item_id, wanted in builders:
         if wanted:
             template = rules.items[item_id]
-            texts, doses = _FILLERS[template.kind](needs, template, rules)
+            filler = _FILLERS.get(template.id) or _FILLERS[template.kind]
+            texts, doses = filler(needs, template, rules)
             items.append(_item(needs, template, texts, doses, is_done))
     return tuple(items)
 
@@ -100,10 +105,6 @@ def _fill(text: str, values: Mapping[str, float]) -> str:
     return text.format_map({key: number(value) for key, value in values.items()})
 
 
-def _round_to(value: float, step: int) -> float:
-    return float(max(round(value / step) * step, step))
-
-
 # Days for recovering: the run itself is easy, so it warms up gently, without drills.
 RECOVERY_DAYS: tuple[DayType, ...] = ("active_recovery", "race_recovery")
 
@@ -141,49 +142,6 @@ def _foam_rolling(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Fi
 def _minutes_only(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
     values = dict(t.numbers)
     return _fill(t.texts["detail"], values), {"minutes": t.numbers["minutes"]}
-
-
-def sweat_litres_per_hour(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> float:
-    """An estimate without scale weights: a mild-weather rate, warmer or cooler, by body mass."""
-    n = t.numbers
-    temp = needs.temp_c if needs.temp_c is not None else n["reference_temp_c"]
-    weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
-    rate = n["sweat_litres_per_hour"] + n["sweat_change_per_degree"] * (
-        temp - n["reference_temp_c"]
-    )
-    rate = min(max(rate, n["sweat_min_litres_per_hour"]), n["sweat_max_litres_per_hour"])
-    return rate * weight / n["reference_weight_kg"]
-
-
-def _hydration(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
-    if needs.run_minutes is None:
-        return _fill(t.texts["detail_no_run"], {}), {}
-    n = t.numbers
-    litres = needs.run_minutes / 60 * sweat_litres_per_hour(needs, t, rules) * n["replace_factor"]
-    fluid = _round_to(litres * 1000, FLUID_STEP_ML)
-    temp = needs.temp_c if needs.temp_c is not None else n["reference_temp_c"]
-    weight = needs.weight_kg if needs.weight_kg is not None else rules.default_weight_kg
-    values = {
-        "start_within_minutes": n["start_within_minutes"],
-        "fluid_ml": fluid,
-        "run_minutes": float(round(needs.run_minutes)),
-        "temp_c": float(round(temp)),
-        "weight_kg": float(round(weight)),
-    }
-    doses = {"fluid_ml": fluid}
-    text = "detail"
-    if needs.run_minutes > n["sodium_from_minutes"] or temp >= n["hot_from_c"]:
-        sodium = _round_to(
-            fluid / 1000 * n["sodium_mmol_per_litre"] * SODIUM_MG_PER_MMOL, SODIUM_STEP_MG
-        )
-        values["sodium_mg"] = doses["sodium_mg"] = sodium
-        text = "detail_sodium"
-    detail = _fill(t.texts[text], values)
-    if needs.temp_c is None:
-        detail += " " + _fill(t.texts["temp_note"], values)
-    if needs.weight_kg is None:
-        detail += " " + _fill(rules.weight_note, values)
-    return detail, doses
 
 
 def _meal(needs: DayNeeds, t: ItemTemplate, rules: ChecklistRules) -> Filled:
@@ -226,7 +184,9 @@ _FILLERS: dict[str, Callable[[DayNeeds, ItemTemplate, ChecklistRules], Filled]] 
     "foam_rolling": _foam_rolling,
     "yoga": _minutes_only,
     "active_recovery": _minutes_only,
-    "hydration": _hydration,
+    "hydration": hydration,
+    "fuel:before": fuel_before,
+    "fuel:during": fuel_during,
     "meal": _meal,
     "ice_bath": _ice_bath,
 }

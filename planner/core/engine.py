@@ -15,6 +15,7 @@ from planner.core.dayfacts import DayFacts
 from planner.core.decide import Verdict, decide
 from planner.core.effort import EffortEstimator, ToRate, hard_by_kind, runs_to_rate
 from planner.core.errors import InputError
+from planner.core.fluid import fluid_warnings, usual_temp
 from planner.core.history import (
     FlagTracker,
     Session,
@@ -245,7 +246,11 @@ def _plan_day(
         day_type=verdict.day_type,
         run=run,
         reasons=(*reasons, *_context_reasons(inputs, facts, run)),
-        warnings=(*verdict.warnings, *(inputs.today_warnings if is_today else ())),
+        warnings=(
+            *verdict.warnings,
+            *(inputs.today_warnings if is_today else ()),
+            *fluid_warnings(inputs.runs_by_day.get(day, ()), rules.checklist),
+        ),
         checklist=build_checklist(
             _needs(inputs, timeline, facts, verdict, run), rules.checklist, inputs.state.is_done
         ),
@@ -382,7 +387,10 @@ def _needs(
     else:
         minutes = float(run.max_minutes) if run.allowed and run.max_minutes is not None else None
     temps = [r.temp_c for r in runs if r.temp_c is not None]
-    temp = max(temps) if temps else profile.temp_c
+    # Without a run's own, the weather the runner runs in lately (fluid.py), else their setting.
+    checklist = inputs.rules.checklist
+    usual = usual_temp(inputs.runs_by_day, min(day, inputs.today), profile.temp_c, checklist)
+    temp = max(temps) if temps else usual.temp_c
     yesterday = day - timedelta(days=1)
     before = [s for s in timeline.between(yesterday, yesterday) if not s.projected]
     hard = (*hard_runs(inputs.runs_by_day.get(yesterday, ()), before), *hard_runs(runs, logged))
@@ -394,6 +402,9 @@ def _needs(
         age=facts.limits.age,
         weight_kg=profile.weight_kg,
         hard_runs=hard,
+        runs=runs,
+        usual_learnt=usual.learnt,
+        race_day=(verdict.race_day and facts.race_today is not None) or any(s.race for s in logged),
         ice_bath=profile.ice_bath,
         temp_c=temp,
         flag_in_force=bool(facts.flags),

@@ -41,6 +41,43 @@ _RECOVERY_SPEC = _ItemSpec(
 )
 MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "recovery")
 
+# Fuel before and during a long or hot run: one table of numbers, one per moment.
+_FUEL_NUMBERS = (
+    "from_minutes",
+    "hot_from_c",
+    "long_from_minutes",
+    "before_carbs_g_per_kg",
+    "before_carbs_g_per_kg_most",
+    "fluid_ml_per_hour_low",
+    "fluid_ml_per_hour_high",
+    "sodium_mmol_per_litre",
+    "sodium_from_minutes",
+    "carbs_g_per_hour_low",
+    "carbs_g_per_hour_high",
+    "carbs_g_per_hour_long",
+    "carbs_long_from_minutes",
+)
+FUEL_SPECS: dict[str, _ItemSpec] = {
+    "before": _ItemSpec("fuel", (), ("detail",), frozenset({"carbs_g", "carbs_g_most"})),
+    "during": _ItemSpec(
+        "fuel",
+        (),
+        ("detail", "sodium_note", "carbs_note"),
+        frozenset(
+            {
+                "fluid_low",
+                "fluid_high",
+                "fluid_ml",
+                "run_minutes",
+                "sodium_mg",
+                "carbs_low",
+                "carbs_high",
+                "carbs_g",
+            }
+        ),
+    ),
+}
+
 # What each item must define, and which {placeholders} the engine fills in for it.
 ITEM_SPECS: dict[str, _ItemSpec] = {
     "warm_up": _ItemSpec(
@@ -76,10 +113,44 @@ ITEM_SPECS: dict[str, _ItemSpec] = {
             "sodium_from_minutes",
             "hot_from_c",
             "sodium_mmol_per_litre",
+            "max_ml_per_hour",
+            "replace_hours",
+            "weigh_from_minutes",
+            "usual_temp_days",
+            "warn_loss_percent",
         ),
-        ("detail", "detail_sodium", "detail_no_run", "temp_note"),
+        (
+            "detail",
+            "detail_sodium",
+            "detail_no_run",
+            "temp_note",
+            "detail_weighed",
+            "detail_gained",
+            "detail_enough",
+            "sodium_note",
+            "drank_note",
+            "rate_note",
+            "weigh_note",
+            "usual_note",
+            "gain_warning",
+            "loss_warning",
+        ),
         frozenset(
-            {"start_within_minutes", "fluid_ml", "run_minutes", "sodium_mg", "temp_c", "weight_kg"}
+            {
+                "start_within_minutes",
+                "fluid_ml",
+                "run_minutes",
+                "sodium_mg",
+                "temp_c",
+                "weight_kg",
+                "max_ml_per_hour",
+                "weigh_from_minutes",
+                "usual_temp_days",
+                "drank_ml",
+                "lost_kg",
+                "gained_kg",
+                "lost_percent",
+            }
         ),
     ),
     "ice_bath": _ItemSpec(
@@ -116,6 +187,14 @@ def parse_checklist(t: Table) -> ChecklistRules:
         item = _item(sub, f"meal:{name}", spec, why, source, numbers)
         items[item.id] = closed(sub, item)
     meal.close()
+    fuel = t.table("fuel")
+    numbers = {key: fuel.number(key, 0, 1000) for key in _FUEL_NUMBERS}
+    why, source = fuel.text("why"), fuel.text("source")
+    for name, spec in FUEL_SPECS.items():
+        sub = fuel.table(name)
+        item = _item(sub, f"fuel:{name}", spec, why, source, numbers)
+        items[item.id] = closed(sub, item)
+    fuel.close()
     rules = ChecklistRules(
         default_weight_kg=t.number("default_weight_kg", 20, 300),
         weight_note=template(t, "weight_note", frozenset({"weight_kg"})),

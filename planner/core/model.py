@@ -30,6 +30,7 @@ ItemKind = Literal[
     "warm_up",
     "ice_bath",
     "active_recovery",
+    "fuel",
 ]
 # Every day carries at least one item of each of these kinds (DESIGN.md).
 DAILY_KINDS: tuple[ItemKind, ...] = ("hydration", "stretching", "yoga", "foam_rolling", "meal")
@@ -63,6 +64,11 @@ class Run:
     elevation_gain_m: float | None = None  # from an imported file
     elevation_loss_m: float | None = None
     source_hash: str | None = None  # sha256 of the imported file's content
+    # Fluid drunk on the run, and scale weights before and after it: the post-run fluid
+    # replaces what was actually lost (fluid.py). Newer fields: older readers ignore them.
+    drank_ml: float | None = None
+    weight_before_kg: float | None = None
+    weight_after_kg: float | None = None
 
     @property
     def minutes(self) -> float:

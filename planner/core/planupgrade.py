@@ -115,6 +115,27 @@ RELEASES: tuple[Release, ...] = (
                     "cold_air_note",
                 )
             ),
+            AddedKey("checklist", "fuel"),
+            *(
+                AddedKey("checklist.hydration", key)
+                for key in (
+                    "max_ml_per_hour",
+                    "replace_hours",
+                    "weigh_from_minutes",
+                    "usual_temp_days",
+                    "warn_loss_percent",
+                    "detail_weighed",
+                    "detail_gained",
+                    "detail_enough",
+                    "sodium_note",
+                    "drank_note",
+                    "rate_note",
+                    "weigh_note",
+                    "usual_note",
+                    "gain_warning",
+                    "loss_warning",
+                )
+            ),
             # heart rate
         ),
     ),

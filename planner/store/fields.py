@@ -52,6 +52,13 @@ def as_float(v: Any) -> float:
     raise TypeError
 
 
+def as_amount(v: Any) -> float:
+    """A fluid or a body weight: never below zero (a foreign file may say anything)."""
+    if as_float(v) >= 0:
+        return float(v)
+    raise TypeError
+
+
 def as_str(v: Any) -> str:
     if isinstance(v, str):
         return v
@@ -123,6 +130,9 @@ RUN_FIELDS: Spec = {
     "elevation_gain_m": as_float,
     "elevation_loss_m": as_float,
     "source_hash": as_str,
+    "drank_ml": as_amount,
+    "weight_before_kg": as_amount,
+    "weight_after_kg": as_amount,
 }
 RUN_REQUIRED = frozenset({"date", "distance_m", "moving_s"})
 # The fields a run_edit may "unset": those with a default.

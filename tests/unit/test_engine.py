@@ -485,7 +485,7 @@ def test_item_ids_are_stable_across_days() -> None:
     p = plan(after_intervals(52), TUE, days=14)
     for d in p.days:
         for item in d.checklist:
-            assert item.id == item.kind or item.id.startswith("meal:")
+            assert item.id == item.kind or item.id.startswith(("meal:", "fuel:"))
 
 
 # ---- the window, today, projection -----------------------------------------------------------

@@ -180,3 +180,14 @@ def test_profile_to_json() -> None:
         "standard",
     )
     assert profile_to_json(Profile(), date(2026, 11, 24))["age_group"] is None
+
+
+def test_an_example_shows_fuel_before_and_during_a_long_run() -> None:
+    ids = {
+        item["id"]
+        for name in EXAMPLE_NAMES
+        for day in json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))["days"]
+        for item in day["checklist"]
+        if item["kind"] == "fuel"
+    }
+    assert ids == {"fuel:before", "fuel:during"}
