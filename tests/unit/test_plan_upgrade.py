@@ -253,3 +253,22 @@ def test_the_store_loads_an_old_file_added_to_the_data_dir(tmp_path: Path) -> No
         rules = load_plan("mine", tmp_path / "data", sha)
         assert rules.sha == sha and numbers(rules) == numbers(plan_rules("standard"))
         assert rules.upgrade is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [(OLD_STANDARD, "standard"), (OLD_CONSERVATIVE, "conservative")]
+)
+def test_an_old_file_gets_the_fuel_item_and_the_checklist_doses_of_its_plan(
+    text: str, name: str
+) -> None:
+    old, today = mine(text).checklist.items, plan_rules(name).checklist.items
+    for item_id in (
+        "fuel:before",
+        "fuel:during",
+        "ice_bath",
+        "warm_up",
+        "meal:recovery",
+        "hydration",
+    ):
+        assert old[item_id].numbers == today[item_id].numbers, item_id
+        assert set(old[item_id].texts) == set(today[item_id].texts), item_id

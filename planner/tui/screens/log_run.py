@@ -30,6 +30,13 @@ FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("run-hr", "Avg HR", "bpm", "optional"),
     ("run-note", "Note", "", "optional"),
 )
+# What the run cost in fluid, on one row so the form still fits 24 lines: the post-run drink
+# then replaces what was lost, not a guess. (field id, placeholder), all optional.
+FLUID_FIELDS: tuple[tuple[str, str], ...] = (
+    ("run-drank", "drank 750ml"),
+    ("run-weight-before", "before 70.2kg"),
+    ("run-weight-after", "after 69.1kg"),
+)
 # The word a service message starts with -> the field it is about.
 MESSAGE_FIELDS: tuple[tuple[str, str], ...] = (
     ("date", "run-date"),
@@ -38,6 +45,9 @@ MESSAGE_FIELDS: tuple[tuple[str, str], ...] = (
     ("rpe", "run-rpe"),
     ("average heart rate", "run-hr"),
     ("type", "run-type"),
+    ("drank", "run-drank"),
+    ("weight before", "run-weight-before"),
+    ("weight after", "run-weight-after"),
 )
 
 
@@ -87,6 +97,15 @@ class LogRunScreen(ModalScreen[Run | None]):
                             id="run-type",
                             compact=True,
                         )
+                    with Horizontal(classes="form-row"):
+                        yield Label("Fluid", classes="form-label")
+                        for field_id, placeholder in FLUID_FIELDS:
+                            yield Input(
+                                placeholder=placeholder,
+                                id=field_id,
+                                compact=True,
+                                select_on_focus=False,
+                            )
             yield FormError(id="log-run-error")
             with Horizontal(classes="form-buttons"):
                 yield Button("Log run", variant="primary", id="log-run-save", compact=True)
@@ -115,7 +134,8 @@ class LogRunScreen(ModalScreen[Run | None]):
         self.dismiss(None)
 
     def _entry(self) -> RunInput:
-        value = {field_id: self.query_one(f"#{field_id}", Input).value for field_id, *_ in FIELDS}
+        ids = [field_id for field_id, *_ in FIELDS] + [field_id for field_id, _ in FLUID_FIELDS]
+        value = {field_id: self.query_one(f"#{field_id}", Input).value for field_id in ids}
         run_type = self.query_one("#run-type", Select).value
         return RunInput(
             distance=value["run-distance"],
@@ -125,6 +145,9 @@ class LogRunScreen(ModalScreen[Run | None]):
             type=run_type if isinstance(run_type, str) else None,
             avg_hr=optional(value["run-hr"]),
             note=value["run-note"].strip(),
+            drank=optional(value["run-drank"]),
+            weight_before=optional(value["run-weight-before"]),
+            weight_after=optional(value["run-weight-after"]),
         )
 
     def show_error(self, error: PlannerError) -> None:
