@@ -37,7 +37,8 @@ def run_guidance(day: DayPlan) -> str:
         parts.append(f"up to {run.max_minutes} min")
     if run.max_rpe is not None:
         parts.append(f"effort at most RPE {run.max_rpe}/10")
-    parts.append(f"intensity cap {round(run.intensity_cap * 100)}%")
+    if day.day_type == "quality_ok":  # the cap limits a quality session, not an easy run
+        parts.append(f"intensity cap {round(run.intensity_cap * 100)}%")
     return "Run: " + ", ".join(parts) + "."
 
 

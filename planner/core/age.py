@@ -64,8 +64,13 @@ def age_row(table: AgeTable, age: int) -> AgeRow:
     return found
 
 
-def age_limits(table: AgeTable, age: int | None, years_running: float | None = None) -> AgeLimits:
-    """The caps and limits at `age`; an unknown age uses the table's `unknown_age`."""
+def age_limits(
+    table: AgeTable, age: int | None, years_running: float | None = None, sex: str | None = None
+) -> AgeLimits:
+    """The caps and limits at `age`; an unknown age uses the table's `unknown_age`.
+
+    A man takes the men's age-grading factors; a woman, sex x or unset the women's, which are
+    never higher (RULES.md: "sex x or unset takes the lower of the two")."""
     assumed = age is None
     used = table.unknown_age if age is None else max(age, 0)
     unset = years_running is None
@@ -80,17 +85,24 @@ def age_limits(table: AgeTable, age: int | None, years_running: float | None = N
         new_runner=new_runner,
         years_unset=unset,
         row=row,
-        factor=_value_at(table, used, "factor"),
-        quality_cap=_value_at(table, used, "quality_cap"),
+        factor=_value_at(table, used, _row_values(table, "factor" if sex == "m" else "women")),
+        quality_cap=_value_at(table, used, _row_values(table, "quality_cap")),
         hard_limits=_hard_limits(table, used, new_runner),
     )
 
 
-def _value_at(table: AgeTable, age: int, name: str) -> float:
+def _row_values(table: AgeTable, name: str) -> tuple[float, ...]:
+    if name == "women":
+        return table.women_factors or tuple(row.factor for row in table.rows)
+    return tuple(float(getattr(row, name)) for row in table.rows)
+
+
+def _value_at(table: AgeTable, age: int, values: tuple[float, ...]) -> float:
     """A row value at the exact age: linear between the rows' anchor ages when interpolating."""
     if not table.interpolate:
-        return float(getattr(age_row(table, age), name))
-    points = [(row.anchor_age, float(getattr(row, name))) for row in table.rows]
+        row = age_row(table, age)
+        return values[table.rows.index(row)]
+    points = [(row.anchor_age, value) for row, value in zip(table.rows, values, strict=True)]
     if age <= points[0][0]:
         return points[0][1]
     for (age_a, value_a), (age_b, value_b) in itertools.pairwise(points):

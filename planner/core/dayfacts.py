@@ -14,6 +14,7 @@ from planner.core.model import Checkin, Race
 from planner.core.rules import InjuryGuide
 from planner.core.spikes import Spike
 from planner.core.taper import Taper
+from planner.core.week import Overreached
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class DayFacts:
     ahead: tuple[str, ...] = ()
     sex: str | None = None
     units: str = "metric"
+    habit_rest: str | None = None  # why the runner's own week rests this day (week.py)
+    overreached: Overreached | None = None  # signs of overreaching found today (week.py)
     to_rate: tuple[ToRate, ...] = ()  # runs of unknown effort (heart rate unreliable)
 
     @property

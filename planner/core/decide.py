@@ -18,6 +18,7 @@ from planner.core.gate import (
 from planner.core.history import FlagInForce, Session
 from planner.core.injury import guide_reason
 from planner.core.model import DayType, Race
+from planner.core.raceweek import race_pace_day, race_week_reason
 from planner.core.rules import AgeRow, PlanRules
 from planner.core.taper import entered_label, race_day_reason, race_label, taper_reason
 from planner.core.units import METRES_PER_MILE
@@ -37,6 +38,7 @@ class Verdict:
     intensity_multiplier: float = 1.0
     max_minutes: int | None = None  # a tighter limit than the day type's own (pain, injury)
     race_day: bool = False  # an entered race: the plan sets no limit
+    race_pace: bool = False  # race week's one hard session: a race-pace rehearsal
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class RaceWindow:
     day_number: int  # 1 on the day after the race
     total_days: int
     resting: bool
+    rest_days: int = 0  # rest days first after a long race, by age
     reason: str = ""
 
 
@@ -63,6 +66,9 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
         f = replace(f, spike=None)
     if race is not None and race.resting:
         return Verdict("rest", (race.reason,), intensity_multiplier=0.0)
+    resting = _rest_in_the_week(f, rules)
+    if resting is not None:
+        return resting
     spent = _budget_spent(f, rules)
     if spent is not None:
         return spent
@@ -100,10 +106,35 @@ def decide(f: DayFacts, rules: PlanRules) -> Verdict:
     if race is not None:
         reasons = (*race_reasons, *reduce, *held, *taper)
         return Verdict("race_recovery", reasons, warnings, race_factor, limit)
-    blocked = (*reduce, *why_not_quality(f, rules))
+    over = f.overreached if f.comeback is None else None
+    easy_week = (over.reason(f.day),) if over is not None and over.on(f.day) == "easy" else ()
+    blocked = (*reduce, *easy_week, *why_not_quality(f, rules))
     if blocked or (f.taper is not None and f.taper.no_hard(rules)):
         return Verdict("easy", (*blocked, *taper), warnings, max_minutes=limit)
+    if f.taper is not None and f.taper.race_week(rules):
+        if not race_pace_day(f, rules):
+            return Verdict("easy", (*taper, race_week_reason(f, f.taper, rules)), warnings)
+        return Verdict("quality_ok", (*why_quality(f, rules), *taper), warnings, race_pace=True)
     return Verdict("quality_ok", (*why_quality(f, rules), *taper), warnings)
+
+
+def _rest_in_the_week(f: DayFacts, rules: PlanRules) -> Verdict | None:
+    """Rest days of the runner's own week and after overreaching; never on a race day, nor on
+    a day whose run is already logged (today's run done is said by the run line)."""
+    if f.race_today is not None or f.logged_today:
+        return None
+    # A return is its own gentle build-up; its rest days come from its weekly budget.
+    over = f.overreached if f.comeback is None else None
+    if over is not None and over.on(f.day) == "rest":
+        return Verdict("rest", (over.reason(f.day),), intensity_multiplier=0.0)
+    if f.habit_rest is not None:
+        # What else stands goes on through the rest day: a return's days, a taper's.
+        more = (
+            *((return_reason(f.comeback),) if f.comeback is not None else ()),
+            *((taper_reason(f.taper, rules),) if f.taper is not None else ()),
+        )
+        return Verdict("rest", (f.habit_rest, *more), intensity_multiplier=0.0)
+    return None
 
 
 def _guide_reasons(f: DayFacts) -> tuple[str, ...]:
@@ -285,14 +316,13 @@ def race_recovery_days(row: AgeRow, distance_m: float) -> tuple[int, float]:
 def race_window(f: DayFacts, rules: PlanRules) -> RaceWindow | None:
     """The race recovery `day` is in: a race's rest days first, else the window ending last."""
     windows: list[tuple[bool, date, RaceWindow, float]] = []
-    rr = rules.race_recovery
     for race in f.timeline.races_before(f.day):
         total, extra = race_recovery_days(f.limits.row, race.distance_m)
         day_number = (f.day - race.date).days
         if day_number <= total:
-            resting = race.distance_m >= rr.rest_from_km * 1000 and day_number <= rr.rest_days
-            window = RaceWindow(race, day_number, total, resting)
-            windows.append((resting, race.date + timedelta(days=total), window, extra))
+            rest_days = rules.race_rest.days(f.limits.age, race.distance_m)
+            window = RaceWindow(race, day_number, total, day_number <= rest_days, rest_days)
+            windows.append((window.resting, race.date + timedelta(days=total), window, extra))
     if not windows:
         return None
     # Any race still in its rest days rests the day, whichever race recovers longest.
@@ -309,5 +339,6 @@ def _race_reason(w: RaceWindow, f: DayFacts, extra: float) -> str:
     head = f"Recovering from your {label} on {when}: {sum_} = {count(w.total_days, 'easy day')}"
     tail = "one easy day per mile raced, a coaching convention, longer with age"
     if w.resting:
-        return f"{head}; day {w.day_number} is a rest day, no running ({tail})."
+        rest = f"{count(w.rest_days, 'rest day')} first {at_age(f.limits)}"
+        return f"{head}; day {w.day_number} is a rest day, no running ({rest}; {tail})."
     return f"{head}; this is day {w.day_number} of {w.total_days} ({tail})."

@@ -44,15 +44,16 @@ class EffortEstimator:
         self._rules = rules
         self._heart = heart  # None: heart rate is not to be used (marked unreliable)
         pace = rules.pace
+        # Each run's speed once: ten years of runs are read here on every plan.
+        timed = [(r, speed, hard(r)) for r in runs if (speed := _speed(r)) > 0]
         # Only easy runs set the easy pace: not a race or intervals the runner rated low.
         refs = sorted(
-            (r.date, _speed(r), min(r.rpe, 10.0))
-            for r in runs
+            (r.date, speed, min(r.rpe, 10.0))
+            for r, speed, is_hard in timed
             if r.rpe is not None
             and not r.rpe_estimated
             and r.rpe <= pace.reference_max_rpe
-            and _speed(r) > 0
-            and not hard(r)
+            and not is_hard
         )
         self._ref_dates = [d for d, _, _ in refs]
         self._refs = [(speed, rpe) for _, speed, rpe in refs]
@@ -60,11 +61,9 @@ class EffortEstimator:
         # run on foot that is not hard by kind nor rated hard (RULES.md, Heart rate: an unrated
         # run is unknown, judged against the runner's own median pace, not assumed easy).
         usual = sorted(
-            (r.date, _speed(r))
-            for r in runs
-            if _speed(r) > 0
-            and not hard(r)
-            and (r.rpe is None or r.rpe_estimated or r.rpe <= pace.reference_max_rpe)
+            (r.date, speed)
+            for r, speed, is_hard in timed
+            if not is_hard and (r.rpe is None or r.rpe_estimated or r.rpe <= pace.reference_max_rpe)
         )
         self._usual_dates = [d for d, _ in usual]
         self._usual = [speed for _, speed in usual]

@@ -27,13 +27,23 @@ from planner.core.history import (
 )
 from planner.core.icebath import hard_runs
 from planner.core.injury import flagged_areas, guides_for
-from planner.core.load import heart_rate, load_summary, series_start
+from planner.core.load import heart_rate, load_summary, mean_form, series_start
 from planner.core.model import Checkin, DayPlan, Plan, Race, Run, RunGuidance, State
-from planner.core.notes import today_reasons, today_warnings
+from planner.core.notes import fresh_reason, today_reasons, today_warnings
 from planner.core.planfile import PlanRules
+from planner.core.raceweek import race_pace_session
 from planner.core.signs import LiftedSign
+from planner.core.sizing import Habit, day_cap, habit_of, quality_size
 from planner.core.spikes import SpikeWatch
 from planner.core.taper import race_on, reverse_taper_on, reverse_taper_reason, shortened, taper_on
+from planner.core.week import (
+    Overreached,
+    UsualWeek,
+    overreached,
+    rest_day,
+    training_days,
+    usual_week,
+)
 from planner.core.wording import day_label
 
 # A pain streak that reached "see a clinician" returns, once settled, like this sign.
@@ -54,6 +64,10 @@ class _Inputs:
     usual_pace: float  # min per km, to project an entered race
     today_reasons: tuple[str, ...]
     today_warnings: tuple[str, ...]
+    fresh_reasons: tuple[str, ...]  # only with enough history, never beside a clinician's day
+    week: UsualWeek
+    overreached: Overreached | None
+    habit: Habit
     to_rate: tuple[ToRate, ...] = ()  # unknown efforts: quality waits for a rating
 
 
@@ -80,6 +94,8 @@ def build_plan(
     load = load_summary(past_runs, today, rules.load, estimator.load, start=origin)
     usual, usual_is_default = usual_easy_minutes(timeline, today, rules)
     future_runs = len(state.runs) - len(past_runs)
+    history_days = training_days(timeline, today, rules.layoff.min_gap_days)
+    age_or_assumed = age_limits(rules.age, age_today, profile.years_running, profile.sex).age
     inputs = _Inputs(
         state=state,
         rules=rules,
@@ -96,6 +112,19 @@ def build_plan(
             past_runs, estimator.load, load, rules.load, today, future_runs
         ),
         to_rate=runs_to_rate(past_runs, efforts, profile.hr_unreliable),
+        fresh_reasons=fresh_reason(load) if history_days >= rules.load.fitness_days else (),
+        week=usual_week(timeline, today, rules.week, age_or_assumed),
+        overreached=overreached(
+            load,
+            mean_form(
+                past_runs, today, rules.overreaching.window_days, rules.load, estimator.load, origin
+            ),
+            timeline,
+            today,
+            history_days,
+            rules.overreaching,
+        ),
+        habit=habit_of(timeline, today, rules),
     )
     spikes = SpikeWatch(
         timeline.sessions, first_run, origin, rules.load, rules.spikes, today + timedelta(days=1)
@@ -182,6 +211,7 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         guides = guides_for(rules.injuries, set(cautions.areas), set())
     is_today = day == inputs.today
     logged_today = tuple(s for s in timeline.between(day, day) if not s.projected)
+    limits = age_limits(rules.age, profile.age_on(day), profile.years_running, profile.sex)
     comeback = _strictest(
         sign_return(_lifted(trackers, day, rules), day, timeline, rules),
         trackers.layoffs.on(day),
@@ -190,7 +220,7 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         day=day,
         is_today=is_today,
         projected=day > inputs.today,
-        limits=age_limits(rules.age, profile.age_on(day), profile.years_running),
+        limits=limits,
         checkin=inputs.checkins.get(day),
         flags=flags,
         timeline=timeline,
@@ -207,6 +237,8 @@ def _facts(inputs: _Inputs, timeline: Timeline, trackers: _Trackers, day: date) 
         sex=profile.sex,
         units=profile.units,
         to_rate=inputs.to_rate,
+        habit_rest=rest_day(timeline, day, inputs.today, inputs.week, rules.week, limits.age),
+        overreached=inputs.overreached,
     )
 
 
@@ -235,17 +267,21 @@ def _plan_day(
     verdict = decide(facts, rules)
     # A return builds back to the usual run from before it, not to the short runs since.
     usual = facts.comeback.usual_minutes if facts.comeback else inputs.usual_minutes
-    run = _guidance(verdict, facts, usual, rules)
+    run, size_reasons = _guidance(verdict, facts, usual, rules)
     run, volume_reasons = _volume(run, verdict, facts, rules)
+    if verdict.race_pace and facts.taper is not None and run.max_minutes is not None:
+        rpe, pace_reason = race_pace_session(facts.taper, rules, run.max_minutes)
+        run = RunGuidance(True, run.max_minutes, min(rpe, run.max_rpe or rpe), run.intensity_cap)
+        size_reasons = (pace_reason,)
     run, today_reasons_ = _so_far(run, facts, rules)
-    reasons = [*verdict.reasons, *volume_reasons, *today_reasons_]
+    reasons = [*verdict.reasons, *size_reasons, *volume_reasons, *today_reasons_]
     is_today = day == inputs.today
     plan = DayPlan(
         date=day,
         projected=facts.projected,
         day_type=verdict.day_type,
         run=run,
-        reasons=(*reasons, *_context_reasons(inputs, facts, run)),
+        reasons=(*reasons, *_context_reasons(inputs, facts, run, verdict)),
         warnings=(
             *verdict.warnings,
             *(inputs.today_warnings if is_today else ()),
@@ -274,30 +310,34 @@ def _so_far(run: RunGuidance, f: DayFacts, rules: PlanRules) -> tuple[RunGuidanc
     return kept, (f"{round(logged)} min logged today: {left} min left of today's {limit} min.",)
 
 
-def _guidance(verdict: Verdict, f: DayFacts, usual: int, rules: PlanRules) -> RunGuidance:
-    """What a run may be that day: no run, easy, active recovery, or quality within the age cap."""
+def _guidance(
+    verdict: Verdict, f: DayFacts, usual: int, rules: PlanRules
+) -> tuple[RunGuidance, tuple[str, ...]]:
+    """What a run may be that day: no run, easy, active recovery, or quality sized to the runner
+    within the day's cap (sizing.py), with the reason that gives the quality session's size."""
     kind = verdict.day_type
     if kind in ("rest", "see_clinician"):
-        return RunGuidance(allowed=False, max_minutes=None, max_rpe=None, intensity_cap=0.0)
-    cap = f.limits.intensity_cap * verdict.intensity_multiplier
-    if f.spike is not None and f.spike.acwr is not None:
-        cap *= rules.load.spike_cap_multiplier
+        return RunGuidance(allowed=False, max_minutes=None, max_rpe=None, intensity_cap=0.0), ()
+    why = "for race recovery" if kind == "race_recovery" else "for soreness"
+    cap = day_cap(f, verdict.intensity_multiplier, why, rules)
     if verdict.race_day:
-        return RunGuidance(
-            allowed=True, max_minutes=None, max_rpe=None, intensity_cap=round(cap, 3)
-        )
+        return RunGuidance(True, None, None, cap.cap), ()
+    reasons: tuple[str, ...] = ()
     if kind == "active_recovery":
         minutes, rpe = min(rules.soreness.max_minutes, usual), rules.soreness.max_rpe
+    elif kind == "quality_ok" and verdict.race_pace:
+        minutes, rpe = usual, rules.quality.max_rpe  # raceweek.py sets the effort
     elif kind == "quality_ok":
-        # A quality day never allows less time than an easy one, nor less effort than "hard".
-        minutes = max(usual, round(rules.quality.max_minutes * cap))
-        hard_line = math.ceil(rules.hard_session.min_rpe)
-        rpe = min(rules.quality.max_rpe, max(hard_line, round(rules.quality.max_rpe * cap)))
+        size = quality_size(f, cap, usual, rules)
+        minutes, rpe = size.minutes, size.rpe
+        if f.taper is not None and f.taper.no_top_rpe(rules):
+            rpe = min(rpe, rules.sizing.top_rpe - 1)
+        reasons = (size.reason,)
     else:
         minutes, rpe = usual, rules.easy.max_rpe
     if verdict.max_minutes is not None:
         minutes = min(minutes, verdict.max_minutes)
-    return RunGuidance(allowed=True, max_minutes=minutes, max_rpe=rpe, intensity_cap=round(cap, 3))
+    return RunGuidance(True, minutes, rpe, cap.cap), reasons
 
 
 def _volume(
@@ -308,7 +348,7 @@ def _volume(
         return run, ()
     minutes, shortest = run.max_minutes, rules.easy.shortest_minutes
     if facts.taper is not None:
-        minutes = shortened(minutes, rules.taper.volume_share, shortest)
+        minutes = shortened(minutes, facts.taper.share(rules), shortest)
     reasons: tuple[str, ...] = ()
     after = reverse_taper_on(facts.timeline, facts.day, rules)
     if after is not None:
@@ -337,17 +377,23 @@ def _projected_session(
     if not run.allowed or run.max_minutes is None or run.max_rpe is None:
         return None
     quality = verdict.day_type == "quality_ok"
+    # The runner's habit, not the plan's limit: their median hard session, within the limit.
+    minutes, rpe = float(run.max_minutes), float(run.max_rpe)
+    if quality:
+        minutes, rpe = inputs.habit.session(minutes, rpe)
     return Session(
         date=day,
-        minutes=float(run.max_minutes),
-        rpe=float(run.max_rpe),
+        minutes=minutes,
+        rpe=rpe,
         hard=quality or is_hard(run.max_minutes, run.max_rpe, None, rules),
         label="planned quality session" if quality else "planned easy run",
         projected=True,
     )
 
 
-def _context_reasons(inputs: _Inputs, facts: DayFacts, run: RunGuidance) -> tuple[str, ...]:
+def _context_reasons(
+    inputs: _Inputs, facts: DayFacts, run: RunGuidance, verdict: Verdict
+) -> tuple[str, ...]:
     """What more data would change, and the assumption a projected day rests on."""
     rules = inputs.rules
     reasons: list[str] = []
@@ -369,6 +415,8 @@ def _context_reasons(inputs: _Inputs, facts: DayFacts, run: RunGuidance) -> tupl
                 "(planner checkin)."
             )
         reasons.extend(inputs.today_reasons)
+        if verdict.day_type != "see_clinician":
+            reasons.extend(inputs.fresh_reasons)
     if facts.projected:
         reasons.append("Projected on one assumption: you follow the plan until then.")
     return tuple(reasons)

@@ -16,6 +16,7 @@ from planner.core.dayfacts import DayFacts
 from planner.core.history import Session
 from planner.core.rating import rating_reasons
 from planner.core.rules import PlanRules
+from planner.core.sizing import day_cap
 from planner.core.spikes import Spike
 from planner.core.units import format_distance
 from planner.core.wording import count, day_label, percent
@@ -215,7 +216,8 @@ def _base_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
         f"quality comes once {base.min_recent_runs} runs are logged within "
         f"{base.lookback_days} days"
     )
-    if not any(not s.projected for s in f.timeline.before(f.day)):
+    # A run logged today is a run logged: never "no runs yet" beside it.
+    if not any(not s.projected for s in f.timeline.before(f.day + timedelta(days=1))):
         start = (
             "No runs logged yet: the plan starts with easy running. Log or import your runs so it "
             "can space hard sessions and track your load"
@@ -327,7 +329,6 @@ def why_quality(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
         f"{count(done, 'hard session')} in the last {tightest.window_days} days; "
         f"{at_age(f.limits)} the limit is {tightest.count}{new_runner_note(f)}."
     )
-    reasons.append(
-        f"Quality allowed at {percent(f.limits.intensity_cap)} of an under-35's load ({AGE_TABLE})."
-    )
+    cap = day_cap(f, 1.0, "", rules)
+    reasons.append(f"Intensity cap {cap.words()} of an under-35's quality load ({AGE_TABLE}).")
     return tuple(reasons)

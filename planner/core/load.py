@@ -281,3 +281,26 @@ def rest_days_to_fresh(fitness: float, fatigue: float, rules: LoadRules = DEFAUL
         return 0
     days = math.log(share) / math.log(fast / slow)
     return max(math.ceil(round(days, 6)), 0)
+
+
+def mean_form(
+    runs: Iterable[Run],
+    today: date,
+    days: int,
+    rules: LoadRules,
+    load_of: Callable[[Run], float],
+    start: date,
+) -> float | None:
+    """Form (fitness - fatigue) averaged over the `days` days before today, or None.
+
+    One hard day dips form for a day or two and a steady week swings it by a third of fitness;
+    overreaching is a state that lasts, so week.py reads it from the week's mean, not one day.
+    """
+    past = [r for r in runs if r.date < today]
+    if not past or (today - start).days < days:
+        return None
+    loads = daily_loads(past, start, today - timedelta(days=1), load_of)
+    fitness = ewma(loads, rules.fitness_days, rules.smoothing)
+    fatigue = ewma(loads, rules.fatigue_days, rules.smoothing)
+    recent = [f - g for f, g in zip(fitness[-days:], fatigue[-days:], strict=True)]
+    return sum(recent) / len(recent)

@@ -52,9 +52,9 @@ def fresh_reason(load: LoadSummary) -> tuple[str, ...]:
     if load.rest_days_to_fresh <= 0:
         return ()
     return (
-        f"Fatigue ({load.fatigue:g}) is above fitness ({load.fitness:g}): about "
-        f"{count(load.rest_days_to_fresh, 'rest day')} would bring form back to 0 "
-        "(Runalyze's formula).",
+        f"Fatigue ({load.fatigue:g}) is above fitness ({load.fitness:g}) today: about "
+        f"{count(load.rest_days_to_fresh, 'rest day')} would bring form (fitness minus fatigue) "
+        "back to 0 (Runalyze's formula).",
     )
 
 
@@ -89,7 +89,7 @@ def today_reasons(
     """What today's plan says about the efforts of the last week and about form."""
     first = today - timedelta(days=rules.acute_days - 1)
     recent = [(r, e) for r, e in zip(past_runs, efforts, strict=True) if r.date >= first]
-    return (*effort_reasons(recent, heart, hr_unreliable, rules), *fresh_reason(load))
+    return effort_reasons(recent, heart, hr_unreliable, rules)
 
 
 def today_warnings(

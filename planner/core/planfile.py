@@ -8,7 +8,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
-from planner.core import planparts, planupgrade
+from planner.core import planparts, planparts_fit, planupgrade
 from planner.core.errors import DataError
 from planner.core.itemtemplates import parse_checklist
 from planner.core.rules import (
@@ -76,6 +76,11 @@ def parse_plan(text: str, source: str, builtins: Mapping[str, str] | None = None
         taper=planparts.taper(root.table("taper")),
         reverse_taper=planparts.reverse_taper(root.table("reverse_taper")),
         injuries=planparts.injuries(root.table("injuries"), {f.id for f in flags.flags}),
+        sizing=planparts_fit.sizing(root.table("sizing")),
+        week=planparts_fit.week(root.table("week")),
+        overreaching=planparts_fit.overreaching(root.table("overreaching")),
+        race_rest=planparts_fit.race_rest(root.table("race_rest")),
+        race_week=planparts_fit.race_week(root.table("race_week")),
         upgrade=upgrade,
     )
     plan.close()
@@ -102,8 +107,10 @@ def _age_table(t: Table) -> AgeTable:
         new_runner_years=t.number("new_runner_years", 0, 100),
         unset_years_is_new=t.boolean("unset_years_is_new"),
         cited=t.cited(),
+        women_factors=t.numbers("women_factors", 0.01, 1),
     )
     _check_rows(t, rows)
+    _check_women(t, table)
     t.close()
     return table
 
@@ -171,6 +178,20 @@ def _check_rows(t: Table, rows: tuple[AgeRow, ...]) -> None:
             t.fail(
                 f"row[{i}].anchor_age", f"must lie within the row's ages {row.min_age}-{upper - 1}"
             )
+
+
+def _check_women(t: Table, table: AgeTable) -> None:
+    """One women's factor per row, never above the row's factor nor rising with age."""
+    women = table.women_factors
+    if len(women) != len(table.rows):
+        t.fail("women_factors", f"needs one factor per age row ({len(table.rows)})")
+    for i, (row, factor) in enumerate(zip(table.rows, women, strict=True), 1):
+        if factor > row.factor:
+            t.fail(
+                "women_factors", f"{factor:g} at {row.min_age}+ is above the row's {row.factor:g}"
+            )
+        if i > 1 and factor > women[i - 2]:
+            t.fail("women_factors", f"{factor:g} at {row.min_age}+ rises with age")
 
 
 # ---- the simple rules ----------------------------------------------------------------------

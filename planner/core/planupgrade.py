@@ -94,11 +94,17 @@ RELEASES: tuple[Release, ...] = (
         # Each part of issue 12 adds its own lines here, one block each, so they don't collide.
         sections=(
             # sizing, rest days, race week (engine)
+            "sizing",
+            "week",
+            "overreaching",
+            "race_rest",
+            "race_week",
             # fuel and checklist doses
             # heart rate
         ),
         keys=(
             # sizing, rest days, race week (engine)
+            AddedKey("age_table", "women_factors"),
             # fuel and checklist doses
             AddedKey("checklist.warm_up", "recovery_minutes"),
             AddedKey("checklist.warm_up", "detail_recovery"),

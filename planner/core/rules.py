@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from planner.core.model import ItemKind
+
+if TYPE_CHECKING:  # fitrules.py imports Cited from here
+    from planner.core.fitrules import (
+        OverreachingRule,
+        RaceRestRule,
+        RaceWeekRule,
+        SizingRule,
+        WeekRule,
+    )
 
 Consequence = Literal["urgent", "clinician", "no_run"]
 CONSEQUENCES: tuple[Consequence, ...] = ("urgent", "clinician", "no_run")
@@ -53,6 +62,9 @@ class AgeTable:
     new_runner_years: float
     unset_years_is_new: bool  # years running not set: held to the first-year limits
     cited: Cited
+    # One per row, never above the row's factor: women's age-grading factors are lower than
+    # men's from 50 on. Sex x or unset takes these, the lower of the two.
+    women_factors: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -408,4 +420,9 @@ class PlanRules:
     taper: TaperRule
     reverse_taper: ReverseTaperRule
     injuries: InjuryRules
+    sizing: SizingRule
+    week: WeekRule
+    overreaching: OverreachingRule
+    race_rest: RaceRestRule
+    race_week: RaceWeekRule
     upgrade: Upgrade | None = None  # set when the file predates keys a release added

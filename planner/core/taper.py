@@ -42,6 +42,19 @@ class Taper:
     def no_hard(self, rules: PlanRules) -> bool:
         return self.days_to_go <= rules.taper.no_hard_days
 
+    def race_week(self, rules: PlanRules) -> bool:
+        """The last 7 days: one race-pace session is all the hard running left (raceweek.py)."""
+        return self.days_to_go <= 7
+
+    def share(self, rules: PlanRules) -> float:
+        """Of the usual run: the taper's share in the last week, more in the week before."""
+        if self.race_week(rules):
+            return rules.taper.volume_share
+        return rules.race_week.second_week_share
+
+    def no_top_rpe(self, rules: PlanRules) -> bool:
+        return self.days_to_go <= rules.race_week.no_top_rpe_days
+
 
 def taper_on(races: Iterable[Race], day: date, rules: PlanRules) -> Taper | None:
     """The taper `day` is in: the nearest entered race after it whose taper has begun."""
@@ -61,15 +74,19 @@ def race_on(races: Iterable[Race], day: date) -> Race | None:
 
 
 def taper_reason(t: Taper, rules: PlanRules) -> str:
-    share = percent(rules.taper.volume_share)
+    share = percent(t.share(rules))
+    week = "race week" if t.race_week(rules) else "the week before race week"
     head = (
         f"Taper for {entered_label(t.race)} on {day_label(t.race.date)}, "
-        f"{count(t.days_to_go, 'day')} away: runs at {share} of their usual length, "
-        f"intensity kept ({t.taper_days}-day taper; Bosquet 2007)"
+        f"{count(t.days_to_go, 'day')} away: {week}, runs at {share} of their usual length, "
+        f"long run included ({t.taper_days}-day taper; Bosquet 2007)"
     )
     if t.no_hard(rules):
-        return f"{head}; no new hard session in the last {rules.taper.no_hard_days} days."
-    return f"{head}."
+        return f"{head}; no hard session in the last {rules.taper.no_hard_days} days."
+    if t.no_top_rpe(rules):
+        top = rules.sizing.top_rpe
+        return f"{head}; nothing at {top}/10 in the last {rules.race_week.no_top_rpe_days} days."
+    return f"{head}; quality sessions keep their intensity, at the shorter length."
 
 
 def race_day_reason(race: Race) -> str:

@@ -70,7 +70,7 @@ def day_view(
         runner=runner_label(plan.age, plan.age_group),
         day_type=day.day_type,
         badge=BADGES.get(day.day_type, day.day_type.upper()),
-        guidance=guidance_label(day.run, day.see_clinician),
+        guidance=guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok"),
         warnings=day.warnings,
         reasons=day.reasons,
         last_run=last_run_label(runs, day.date, units),
@@ -136,7 +136,8 @@ def runner_label(age: int | None, age_group: str | None) -> str:
     return f"age {age}{group}"
 
 
-def guidance_label(run: RunGuidance, see_clinician: bool = False) -> str:
+def guidance_label(run: RunGuidance, see_clinician: bool = False, quality: bool = False) -> str:
+    """The run line; the intensity cap only on a quality day, where it limits the session."""
     if see_clinician:
         return "No running today: see a clinician before you run again."
     if run.done_minutes is not None:
@@ -146,7 +147,8 @@ def guidance_label(run: RunGuidance, see_clinician: bool = False) -> str:
     limits = [f"up to {run.max_minutes} min" if run.max_minutes is not None else "no time cap"]
     if run.max_rpe is not None:
         limits.append(f"RPE ≤ {run.max_rpe}")
-    limits.append(f"intensity cap {run.intensity_cap:.0%}")
+    if quality:
+        limits.append(f"intensity cap {run.intensity_cap:.0%}")
     return "Run " + " · ".join(limits)
 
 

@@ -61,7 +61,9 @@ def test_an_entered_race_brings_its_taper_race_day_and_recovery(cli: Cli) -> Non
     race_day = after[8]
     assert race_day["date"] == "2026-12-06" and race_day["day_type"] == "quality_ok"
     assert race_day["run"]["max_minutes"] is None  # type: ignore[index]
-    assert [d["day_type"] for d in after[9:]] == ["race_recovery"] * 3
+    # The runner's own week keeps its rest days (week.py); the other days are the recovery.
+    recovery = [d["day_type"] for d in after[9:] if d["day_type"] != "rest"]
+    assert recovery and recovery == ["race_recovery"] * len(recovery)
     easy = next(d for d in after[:5] if d["day_type"] == "easy")
     assert easy["run"]["max_minutes"] == 24  # type: ignore[index]  # 48 min halved
 

@@ -60,12 +60,15 @@ def test_runner_label() -> None:
 
 def test_guidance_label() -> None:
     assert guidance_label(RunGuidance(False, None, None, 0.0)) == "No running today."
+    # The intensity cap limits a quality session; on an easy day it would only confuse.
+    assert guidance_label(RunGuidance(True, 45, 4, 0.88)) == "Run up to 45 min · RPE ≤ 4"
     assert (
-        guidance_label(RunGuidance(True, 45, 4, 0.88))
-        == "Run up to 45 min · RPE ≤ 4 · intensity cap 88%"
+        guidance_label(RunGuidance(True, 45, 8, 0.88), quality=True)
+        == "Run up to 45 min · RPE ≤ 8 · intensity cap 88%"
     )
     assert (
-        guidance_label(RunGuidance(True, None, None, 1.0)) == "Run no time cap · intensity cap 100%"
+        guidance_label(RunGuidance(True, None, None, 1.0), quality=True)
+        == "Run no time cap · intensity cap 100%"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,18 @@ def after(first: date, days: int) -> date:
 def plan_rules(name: str = "standard") -> PlanRules:
     path = PLANS / f"{name}.toml"
     return parse_plan(path.read_text(encoding="utf-8"), f"plans/{name}.toml")
+
+
+@cache
+def no_rest_days(name: str = "standard") -> PlanRules:
+    """The plan with the runner's own week switched off, a run allowed on any day: for the tests
+    of other rules (spacing, signs, returns, tapers) on days a rest day of the week would hide.
+    The week itself, with its rest days, is tested in test_engine_fit.py."""
+    rules = plan_rules(name)
+    week = dataclasses.replace(
+        rules.week, lookback_weeks=1, default_runs=7, rest_days=0, older_rest_days=0
+    )
+    return dataclasses.replace(rules, week=week)
 
 
 def run(

@@ -55,12 +55,26 @@ def test_bracket_rows_follow_the_rules_table(
     [(20, 1.0), (34, 1.0), (40, 0.97), (50, 0.89), (52, 0.872), (60, 0.80), (70, 0.71), (90, 0.55)],
 )
 def test_factor_is_interpolated_between_anchor_ages(age: int, factor: float) -> None:
-    assert age_limits(plan_rules().age, age).factor == pytest.approx(factor)
+    assert age_limits(plan_rules().age, age, sex="m").factor == pytest.approx(factor)
+
+
+@pytest.mark.parametrize(
+    ("age", "factor"),
+    [(34, 1.0), (40, 0.97), (50, 0.88), (55, 0.825), (60, 0.77), (70, 0.65), (90, 0.50)],
+)
+@pytest.mark.parametrize("sex", ["f", "x", None])
+def test_women_and_unset_sex_take_the_womens_lower_factors(
+    age: int, factor: float, sex: str | None
+) -> None:
+    limits = age_limits(plan_rules().age, age, sex=sex)
+    assert limits.factor == pytest.approx(factor)
+    assert limits.intensity_cap <= age_limits(plan_rules().age, age, sex="m").intensity_cap
 
 
 def test_without_interpolation_the_bracket_value_holds() -> None:
     table = dataclasses.replace(plan_rules().age, interpolate=False)
-    assert age_limits(table, 52).factor == pytest.approx(0.89)
+    assert age_limits(table, 52, sex="m").factor == pytest.approx(0.89)
+    assert age_limits(table, 52, sex="f").factor == pytest.approx(0.88)
     assert age_limits(table, 52).quality_cap == pytest.approx(0.90)
 
 

@@ -17,7 +17,7 @@ from plan_states import (
     after,
     after_intervals,
     easy_base,
-    plan_rules,
+    no_rest_days,
     run,
     state,
 )
@@ -30,7 +30,7 @@ from planner.core.model import Checkin, DayPlan, Plan, State
 def plan(
     st: State, today: date, days: int = 7, start: date | None = None, name: str = "standard"
 ) -> Plan:
-    return build_plan(st, plan_rules(name), today, start=start, days=days)
+    return build_plan(st, no_rest_days(name), today, start=start, days=days)
 
 
 def types(p: Plan) -> list[str]:
@@ -96,7 +96,7 @@ def test_a_30_year_old_gets_quality_on_thursday() -> None:
 
 
 def test_the_48_hour_rule_binds_when_the_table_allows_back_to_back() -> None:
-    rules = plan_rules()
+    rules = no_rest_days()
     rows = tuple(dataclasses.replace(r, easy_days_between=0) for r in rules.age.rows)
     loose = dataclasses.replace(rules, age=dataclasses.replace(rules.age, rows=rows))
     p = build_plan(after_intervals(30), loose, TUE, start=WED, days=2)
@@ -342,9 +342,9 @@ def test_a_yes_and_a_no_on_the_same_morning_keep_the_flag() -> None:
         (67, 10.0, 12, 0),  # 6.2 x 1.4 + 3 = 11.7 -> 12
         (30, 5.0, 4, 0),  # 3.1 -> 4
         (30, 21.0975, 14, 1),  # 13.1 -> 14, first day rest
-        (52, 21.0975, 18, 1),  # 13.1 x 1.15 + 2.03 = 17.1 -> 18
-        (30, 42.195, 27, 1),  # 26.2 -> 27
-        (82, 42.195, 68, 1),  # 26.2 x 1.8 + 20 = 67.2 -> 68
+        (52, 21.0975, 18, 2),  # 13.1 x 1.15 + 2.03 = 17.1 -> 18; 2 rest days from 45
+        (30, 42.195, 27, 2),  # 26.2 -> 27; 2 rest days after a marathon under 45
+        (82, 42.195, 68, 4),  # 26.2 x 1.8 + 20 = 67.2 -> 68; 4 rest days from 65
     ],
 )
 def test_race_recovery_is_miles_times_the_age_multiplier_plus_extra_days(
@@ -352,15 +352,21 @@ def test_race_recovery_is_miles_times_the_age_multiplier_plus_extra_days(
 ) -> None:
     st = state([*easy_base(SUN), run(SUN, km * 5, 9, "race", km=km)], age=age)
     p = plan(st, SUN, days=easy_days + 2, start=after(SUN, 1))
-    expected = ["rest"] * rest_days + ["race_recovery"] * (easy_days - rest_days)
-    assert types(p)[:easy_days] == expected
+    assert types(p)[:rest_days] == ["rest"] * rest_days
+    assert all("rest day, no running" in d.reasons[0] for d in p.days[:rest_days])
+    # The runner's own week rests some days of the recovery too (week.py); the rest are it.
+    recovery = [d.day_type for d in p.days[rest_days:easy_days] if "Rest day" not in d.reasons[0]]
+    assert recovery == ["race_recovery"] * len(recovery) and recovery
     assert types(p)[easy_days] != "race_recovery"
     assert f"= {easy_days} easy days" in p.days[rest_days].reasons[0]
 
 
 def test_soreness_during_race_recovery_gives_active_recovery_and_both_reasons() -> None:
     st = state(
-        [*easy_base(SUN), run(SUN, 50, 9, "race", km=10.0)], [Checkin(after(SUN, 2), 5)], age=52
+        [*easy_base(SUN), run(SUN, 50, 9, "race", km=10.0)],
+        [Checkin(after(SUN, 2), 5)],
+        age=52,
+        sex="m",
     )
     d = plan(st, after(SUN, 2), days=1).days[0]
     assert d.day_type == "active_recovery"
@@ -378,7 +384,14 @@ def test_soreness_during_race_recovery_gives_active_recovery_and_both_reasons() 
 def test_quality_day_guidance_scales_with_the_age_cap(
     age: int, max_minutes: int, max_rpe: int, cap: float
 ) -> None:
-    d = plan(state(easy_base(TUE, 8, every=3), age=age), TUE, days=1).days[0]
+    """With long runs and hard sessions behind them (sizing.py), the age cap is what binds."""
+    done = [
+        run(after(TUE, -8), 95, 5, "long"),  # over 90 min: hard; 1.1 x 95 is over 90
+        run(after(TUE, -15), 80, 8, "intervals"),
+        run(after(TUE, -22), 80, 8, "intervals"),  # two at 8 or more in 6 weeks: 9 is allowed
+    ]
+    st = state([*easy_base(TUE, 8, every=3), *done], age=age, sex="m")
+    d = plan(st, TUE, days=1).days[0]
     assert d.day_type == "quality_ok"
     assert (d.run.max_minutes, d.run.max_rpe) == (max_minutes, max_rpe)
     assert d.run.intensity_cap == pytest.approx(cap, abs=0.001)
@@ -519,6 +532,7 @@ def test_a_load_spike_blocks_quality_that_day_and_the_next_two() -> None:
     spike = [run(after(TUE, -i), 90, 8, "intervals", id=f"s{i}") for i in range(1, 7)]
     p = plan(state([*steady, *spike], age=30), TUE, days=4)
     assert p.load.acwr is not None and p.load.acwr >= 1.5
+    # (60 days of history: too few for form to say overreaching, week.py; the spike acts.)
     assert types(p)[:3] == ["easy"] * 3
     assert reasons(p.days[0]).startswith("Load spike:")
     assert "acute:chronic load ratio" in reasons(p.days[0])

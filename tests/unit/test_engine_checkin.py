@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from plan_states import MON, THU, TUE, WED, after, easy_base, plan_rules, run, state
+from plan_states import MON, THU, TUE, WED, after, easy_base, no_rest_days, plan_rules, run, state
 
 from planner.core.checkin import AREAS, RED_FLAG_IDS, CheckinAnswers, checkin_data
 from planner.core.engine import build_plan
@@ -14,7 +14,7 @@ from planner.core.model import Checkin, DayPlan, Plan, State
 
 
 def plan(st: State, today: date, days: int = 1, start: date | None = None) -> Plan:
-    return build_plan(st, plan_rules(), today, start=start, days=days)
+    return build_plan(st, no_rest_days(), today, start=start, days=days)
 
 
 def on(checkins: list[Checkin], age: int = 30) -> State:

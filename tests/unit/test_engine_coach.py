@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from plan_states import MON, TUE, WED, after, easy_base, plan_rules, run, state
+from plan_states import MON, TUE, WED, after, easy_base, no_rest_days, run, state
 
 from planner.core.engine import build_plan
 from planner.core.model import Checkin, DayPlan, Plan, State
@@ -18,7 +18,7 @@ from planner.core.wording import day_label
 
 
 def plan(st: State, today: date, days: int = 1, name: str = "standard") -> Plan:
-    return build_plan(st, plan_rules(name), today, days=days)
+    return build_plan(st, no_rest_days(name), today, days=days)
 
 
 def said(d: DayPlan) -> str:

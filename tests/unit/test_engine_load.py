@@ -6,14 +6,14 @@ import dataclasses
 from datetime import date
 
 import pytest
-from plan_states import TUE, after, plan_rules, run, state
+from plan_states import TUE, after, no_rest_days, plan_rules, run, state
 
 from planner.core.engine import build_plan
 from planner.core.model import DayPlan, Run, State
 
 
 def today_plan(st: State, today: date = TUE, rules_name: str = "standard") -> DayPlan:
-    return build_plan(st, plan_rules(rules_name), today, days=1).days[0]
+    return build_plan(st, no_rest_days(rules_name), today, days=1).days[0]
 
 
 def spike_state() -> State:
@@ -46,7 +46,7 @@ def test_no_spike_no_change() -> None:
 
 def test_the_ratio_is_not_shown_before_28_days_of_history() -> None:
     runs = [run(after(TUE, -i), 90, 8, "intervals", id=f"s{i}") for i in range(0, 20)]
-    p = build_plan(state(runs, age=30), plan_rules(), TUE, days=1)
+    p = build_plan(state(runs, age=30), no_rest_days(), TUE, days=1)
     assert p.load.acwr is None
     assert not any("Load spike" in r for r in p.days[0].reasons)
 
@@ -83,7 +83,7 @@ def test_weekly_distance_up_more_than_30_percent_blocks_quality_for_three_days(
     """The 7 days to yesterday against the mean week of the 4 weeks before (30 km)."""
     before = [run(after(TUE, -i), 40, 4, km=6.0, id=f"l{i}") for i in range(8, 36) if i % 7 < 5]
     this = [run(after(TUE, -i), 40, 4, km=this_week / 4, id=f"t{i}") for i in range(1, 5)]
-    p = build_plan(state([*before, *this], age=30), plan_rules(), TUE, days=4)
+    p = build_plan(state([*before, *this], age=30), no_rest_days(), TUE, days=4)
     said = [" ".join(d.reasons) for d in p.days]
     assert ("Load spike: running distance up" in said[0]) == spiked
     if spiked:
@@ -101,8 +101,10 @@ def test_distance_from_nothing_is_not_a_30_percent_rise() -> None:
 
 
 def test_tired_legs_are_told_how_many_rest_days_bring_form_back() -> None:
-    runs = [run(after(TUE, -i), 60, 7) for i in range(0, 10)]
-    p = build_plan(state(runs, age=30), plan_rules(), TUE, days=2)
+    # Six weeks of history (fitness and fatigue say little before), the last ten days hard.
+    steady = [run(after(TUE, -i), 30, 3) for i in range(10, 50, 2)]
+    runs = [*steady, *(run(after(TUE, -i), 60, 7) for i in range(0, 10))]
+    p = build_plan(state(runs, age=30), no_rest_days(), TUE, days=2)
     n = p.load.rest_days_to_fresh
     assert n >= 1
     assert any(f"about {n} rest day" in r for r in p.days[0].reasons)

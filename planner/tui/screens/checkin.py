@@ -187,8 +187,9 @@ class CheckinScreen(ModalScreen[Checkin | None]):
                     self.query_one(widget).focus()
             return
         badge = BADGES.get(day.day_type, day.day_type)
+        guidance = guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok")
         self.app.notify(
-            f"Today: {badge}. {guidance_label(day.run, day.see_clinician)}",
+            f"Today: {badge}. {guidance}",
             title="Check-in saved",
             severity="warning" if day.see_clinician else "information",
         )
