@@ -68,7 +68,7 @@ def ratio_chart(trend: Sequence[LoadPoint], rules: LoadRules) -> ChartData:
 def load_note(rules: LoadRules) -> str:
     return (
         f"Load = effort × minutes. Fitness averages it over {rules.fitness_days} days, "
-        f"fatigue over {rules.fatigue_days}; form is fitness − fatigue. "
+        f"fatigue over {rules.fatigue_days}; form is fitness − fatigue of the day before. "
         f"The shaded band is the usual ratio ({rules.acwr_sweet_low:g}–"
         f"{rules.acwr_sweet_high:g}); {rules.acwr_danger:g} or more is a load spike."
     )
