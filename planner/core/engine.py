@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,7 +19,6 @@ from planner.core.history import (
     FlagTracker,
     Session,
     Timeline,
-    is_hard,
     session_of,
     usual_easy_minutes,
     usual_pace,
@@ -31,11 +29,11 @@ from planner.core.load import heart_rate, load_summary, mean_form, series_start
 from planner.core.model import Checkin, DayPlan, Plan, Race, Run, RunGuidance, State
 from planner.core.notes import fresh_reason, today_reasons, today_warnings
 from planner.core.planfile import PlanRules
-from planner.core.raceweek import race_pace_session
+from planner.core.runline import day_run, projected_session
 from planner.core.signs import LiftedSign
-from planner.core.sizing import Habit, day_cap, habit_of, quality_size
+from planner.core.sizing import Habit, habit_of
 from planner.core.spikes import SpikeWatch
-from planner.core.taper import race_on, reverse_taper_on, reverse_taper_reason, shortened, taper_on
+from planner.core.taper import race_on, taper_on
 from planner.core.week import (
     Overreached,
     UsualWeek,
@@ -267,14 +265,8 @@ def _plan_day(
     verdict = decide(facts, rules)
     # A return builds back to the usual run from before it, not to the short runs since.
     usual = facts.comeback.usual_minutes if facts.comeback else inputs.usual_minutes
-    run, size_reasons = _guidance(verdict, facts, usual, rules)
-    run, volume_reasons = _volume(run, verdict, facts, rules)
-    if verdict.race_pace and facts.taper is not None and run.max_minutes is not None:
-        rpe, pace_reason = race_pace_session(facts.taper, rules, run.max_minutes)
-        run = RunGuidance(True, run.max_minutes, min(rpe, run.max_rpe or rpe), run.intensity_cap)
-        size_reasons = (pace_reason,)
-    run, today_reasons_ = _so_far(run, facts, rules)
-    reasons = [*verdict.reasons, *size_reasons, *volume_reasons, *today_reasons_]
+    run, run_reasons = day_run(verdict, facts, usual, rules)
+    reasons = [*verdict.reasons, *run_reasons]
     is_today = day == inputs.today
     plan = DayPlan(
         date=day,
@@ -292,103 +284,8 @@ def _plan_day(
         ),
         checkin=facts.checkin,
     )
-    return plan, _projected_session(day, verdict, run, facts, inputs), facts
-
-
-def _so_far(run: RunGuidance, f: DayFacts, rules: PlanRules) -> tuple[RunGuidance, tuple[str, ...]]:
-    """Minutes logged today come off today's run; when too little is left, today's run is done."""
-    logged = sum(s.minutes for s in f.logged_today if s.on_foot)
-    if not f.logged_today or not run.allowed or run.max_minutes is None or logged <= 0:
-        return run, ()
-    limit, left = run.max_minutes, math.floor(run.max_minutes - logged)
-    if left < rules.easy.shortest_minutes:
-        done = RunGuidance(False, None, None, run.intensity_cap, done_minutes=round(logged))
-        return done, (
-            f"Today's run is done: {round(logged)} min logged against today's {limit} min.",
-        )
-    kept = RunGuidance(True, left, run.max_rpe, run.intensity_cap)
-    return kept, (f"{round(logged)} min logged today: {left} min left of today's {limit} min.",)
-
-
-def _guidance(
-    verdict: Verdict, f: DayFacts, usual: int, rules: PlanRules
-) -> tuple[RunGuidance, tuple[str, ...]]:
-    """What a run may be that day: no run, easy, active recovery, or quality sized to the runner
-    within the day's cap (sizing.py), with the reason that gives the quality session's size."""
-    kind = verdict.day_type
-    if kind in ("rest", "see_clinician"):
-        return RunGuidance(allowed=False, max_minutes=None, max_rpe=None, intensity_cap=0.0), ()
-    why = "for race recovery" if kind == "race_recovery" else "for soreness"
-    cap = day_cap(f, verdict.intensity_multiplier, why, rules)
-    if verdict.race_day:
-        return RunGuidance(True, None, None, cap.cap), ()
-    reasons: tuple[str, ...] = ()
-    if kind == "active_recovery":
-        minutes, rpe = min(rules.soreness.max_minutes, usual), rules.soreness.max_rpe
-    elif kind == "quality_ok" and verdict.race_pace:
-        minutes, rpe = usual, rules.quality.max_rpe  # raceweek.py sets the effort
-    elif kind == "quality_ok":
-        size = quality_size(f, cap, usual, rules)
-        minutes, rpe = size.minutes, size.rpe
-        if f.taper is not None and f.taper.no_top_rpe(rules):
-            rpe = min(rpe, rules.sizing.top_rpe - 1)
-        reasons = (size.reason,)
-    else:
-        minutes, rpe = usual, rules.easy.max_rpe
-    if verdict.max_minutes is not None:
-        minutes = min(minutes, verdict.max_minutes)
-    return RunGuidance(True, minutes, rpe, cap.cap), reasons
-
-
-def _volume(
-    run: RunGuidance, verdict: Verdict, facts: DayFacts, rules: PlanRules
-) -> tuple[RunGuidance, tuple[str, ...]]:
-    """Shorter runs in a taper (its reason is the verdict's) and in a reverse taper."""
-    if not run.allowed or run.max_minutes is None:
-        return run, ()
-    minutes, shortest = run.max_minutes, rules.easy.shortest_minutes
-    if facts.taper is not None:
-        minutes = shortened(minutes, facts.taper.share(rules), shortest)
-    reasons: tuple[str, ...] = ()
-    after = reverse_taper_on(facts.timeline, facts.day, rules)
-    if after is not None:
-        minutes = shortened(minutes, after.share, shortest)
-        reasons = (reverse_taper_reason(after, minutes),)
-    return RunGuidance(run.allowed, minutes, run.max_rpe, run.intensity_cap), reasons
-
-
-def _projected_session(
-    day: date, verdict: Verdict, run: RunGuidance, f: DayFacts, inputs: _Inputs
-) -> Session | None:
-    """The one stated assumption: the runner does what the plan says, at its limits."""
-    rules, race = inputs.rules, f.race_today
-    if verdict.race_day and race is not None:
-        minutes = race.distance_m / 1000 * inputs.usual_pace
-        return Session(
-            date=day,
-            minutes=minutes,
-            rpe=float(rules.quality.max_rpe),
-            hard=True,
-            label="race",
-            distance_m=race.distance_m,
-            race=True,
-            projected=True,
-        )
-    if not run.allowed or run.max_minutes is None or run.max_rpe is None:
-        return None
-    quality = verdict.day_type == "quality_ok"
-    # The runner's habit, not the plan's limit: their median hard session, within the limit.
-    minutes, rpe = float(run.max_minutes), float(run.max_rpe)
-    if quality:
-        minutes, rpe = inputs.habit.session(minutes, rpe)
-    return Session(
-        date=day,
-        minutes=minutes,
-        rpe=rpe,
-        hard=quality or is_hard(run.max_minutes, run.max_rpe, None, rules),
-        label="planned quality session" if quality else "planned easy run",
-        projected=True,
-    )
+    ahead = projected_session(verdict, run, facts, rules, inputs.usual_pace, inputs.habit)
+    return plan, ahead, facts
 
 
 def _context_reasons(
