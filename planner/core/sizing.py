@@ -37,7 +37,11 @@ class DayCap:
 
 def day_cap(f: DayFacts, multiplier: float, multiplier_for: str, rules: PlanRules) -> DayCap:
     """The day's cap: the age cap (with the runner's sex), the day's own multiplier, a spike's."""
-    age_words = "for age" if f.sex == "m" else "for age and sex"
+    age_words = {
+        "m": "for age",
+        "f": "for age, on women's age-grading",
+        "x": "for age, on the lower (women's) age-grading",
+    }.get(f.sex or "", "for age, on women's age-grading until you set your sex")
     parts: list[tuple[float, str]] = [(f.limits.intensity_cap, age_words)]
     if multiplier != 1.0:
         parts.append((multiplier, multiplier_for))
