@@ -320,7 +320,9 @@ def test_a_quality_days_cap_names_its_factors_and_equals_the_run_line() -> None:
     d = plan_of(runs, age=60, sex="f", days=1).days[0]
     assert d.day_type == "quality_ok"
     line = next(r for r in d.reasons if r.startswith("Intensity cap"))
-    assert f"{round(d.run.intensity_cap * 100)}%" in line and "for age, on women's age-grading" in line
+    assert (
+        f"{round(d.run.intensity_cap * 100)}%" in line and "for age, on women's age-grading" in line
+    )
     size = next(r for r in d.reasons if r.startswith("Quality session of"))
     assert f"{d.run.max_minutes} min at most" in size and f"up to {d.run.max_rpe}/10" in size
 
