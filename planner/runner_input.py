@@ -34,7 +34,7 @@ def profile_fields(changes: Mapping[str, str], today: date) -> dict[str, Any]:
             continue
         parser = _PROFILE_PARSERS.get(key)
         if parser is None:
-            raise InputError(f"profile field {key!r}: unknown")
+            raise InputError(f"profile field {key!r}: unknown", field=key)
         if key in CLEARABLE and raw.strip().lower() in ("", "none"):
             out[CLEARABLE[key]] = None  # written as an `unset`: the plan falls back to its default
             continue
@@ -66,7 +66,9 @@ def conservative_suggested(profile: Profile) -> bool:
 def _birth_date(raw: str, today: date) -> dict[str, Any]:
     born = parse_date(raw, "birth date")
     if born >= today or born < today - timedelta(days=366 * 110):
-        raise InputError(f"birth date {raw}: must be in the past and within 110 years")
+        raise InputError(
+            f"birth date {raw}: must be in the past and within 110 years", field="birth date"
+        )
     return {"birth_date": born}
 
 
@@ -85,7 +87,9 @@ def _weight_lb(raw: str, today: date) -> dict[str, Any]:
 def _choice(key: str, options: tuple[str, ...]) -> Callable[[str, date], dict[str, Any]]:
     def parse(raw: str, today: date) -> dict[str, Any]:
         if raw not in options:
-            raise InputError(f"{key.replace('_', ' ')} {raw!r}: use one of {', '.join(options)}")
+            raise InputError(
+                f"{key.replace('_', ' ')} {raw!r}: use one of {', '.join(options)}", field=key
+            )
         return {key: raw}
 
     return parse
@@ -108,7 +112,7 @@ def _bool_field(key: str) -> Callable[[str, date], dict[str, Any]]:
     def parse(raw: str, today: date) -> dict[str, Any]:
         value = raw.strip().lower()
         if value not in ("yes", "no", "true", "false", "on", "off"):
-            raise InputError(f"{key.replace('_', ' ')} {raw!r}: use yes or no")
+            raise InputError(f"{key.replace('_', ' ')} {raw!r}: use yes or no", field=key)
         return {key: value in ("yes", "true", "on")}
 
     return parse
@@ -121,15 +125,17 @@ def _inbox(raw: str, today: date) -> dict[str, Any]:
     folder = Path(raw).expanduser()
     try:
         if not folder.is_dir():
-            raise InputError(f"inbox {raw!r}: not a folder")
+            raise InputError(f"inbox {raw!r}: not a folder", field="inbox")
         return {"inbox": str(folder.resolve())}
     except OSError as exc:  # a name too long, a loop of links
-        raise InputError(f"inbox {raw!r}: {exc.strerror or exc}") from None
+        raise InputError(f"inbox {raw!r}: {exc.strerror or exc}", field="inbox") from None
 
 
 def _plan_name(raw: str, today: date) -> dict[str, Any]:
     if not raw.replace("-", "").replace("_", "").isalnum():
-        raise InputError(f"plan {raw!r}: use the plan's name, like standard or conservative")
+        raise InputError(
+            f"plan {raw!r}: use the plan's name, like standard or conservative", field="plan"
+        )
     return {"plan": raw}
 
 
@@ -188,13 +194,16 @@ def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
 
     day = entry.day or today
     if day > today:
-        raise InputError(f"date {day}: in the future; a run is logged once it is done")
+        raise InputError(
+            f"date {day}: in the future; a run is logged once it is done", field="date"
+        )
     distance_m = parse_distance(entry.distance)
     seconds = parse_duration(entry.duration)
     pace = seconds / (distance_m / 1000)
     if pace < 100:  # faster than 1:40 per km is beyond any human over distance
         raise InputError(
-            f"distance {entry.distance} in {entry.duration}: faster than any runner; check both"
+            f"distance {entry.distance} in {entry.duration}: faster than any runner; check both",
+            field="distance",
         )
     data: dict[str, Any] = {
         "id": "r-" + secrets.token_hex(6),
@@ -211,7 +220,9 @@ def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
         data["rpe"] = parse_int(entry.rpe, "RPE", 1, 10)
     if entry.type is not None:
         if entry.type not in RUN_TYPES:
-            raise InputError(f"type {entry.type!r}: use one of {', '.join(RUN_TYPES)}")
+            raise InputError(
+                f"type {entry.type!r}: use one of {', '.join(RUN_TYPES)}", field="type"
+            )
         data["type"] = entry.type
     if entry.avg_hr is not None:
         data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)

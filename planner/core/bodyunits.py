@@ -34,7 +34,9 @@ def _amount(text: str, field: str, units: dict[str, float], example: str) -> flo
     match = _AMOUNT.match(text)
     unit = match.group(2).lower().strip() if match else ""
     if not match or unit not in units:
-        raise InputError(f"{field} {text!r}: give a number with a unit, like {example}")
+        raise InputError(
+            f"{field} {text!r}: give a number with a unit, like {example}", field=field
+        )
     return float(match.group(1).replace(",", ".")) * units[unit]
 
 
@@ -42,7 +44,9 @@ def parse_drank_ml(text: str) -> float:
     """'750ml', '0.75l', '25floz', '25 fl oz' -> millilitres drunk on the run (0 allowed)."""
     ml = _amount(text, "drank", _FLUID_UNITS, "750ml, 0.75l or 25floz")
     if ml > MAX_DRANK_ML:
-        raise InputError(f"drank {text!r}: more than {MAX_DRANK_ML / 1000:g} L on one run")
+        raise InputError(
+            f"drank {text!r}: more than {MAX_DRANK_ML / 1000:g} L on one run", field="drank"
+        )
     return round(ml)
 
 
@@ -50,7 +54,9 @@ def parse_weight_kg(text: str, field: str) -> float:
     """'70.2kg', '154.5lb' -> kilograms, within what a runner can weigh."""
     kg = _amount(text, field, _WEIGHT_UNITS, "70.2kg or 154.5lb")
     if not LIGHTEST_KG <= kg <= HEAVIEST_KG:
-        raise InputError(f"{field} {text!r}: must be from {LIGHTEST_KG:g} to {HEAVIEST_KG:g} kg")
+        raise InputError(
+            f"{field} {text!r}: must be from {LIGHTEST_KG:g} to {HEAVIEST_KG:g} kg", field=field
+        )
     return round(kg, 2)
 
 
@@ -67,7 +73,9 @@ def fluid_fields(
             ("weight before", "weight after") if weight_after is None else
             ("weight after", "weight before")
         )  # fmt: skip
-        raise InputError(f"{missing}: missing; a {given} needs it to tell what the run lost")
+        raise InputError(
+            f"{missing}: missing; a {given} needs it to tell what the run lost", field=missing
+        )
     if weight_before is not None and weight_after is not None:
         data["weight_before_kg"] = parse_weight_kg(weight_before, "weight before")
         data["weight_after_kg"] = parse_weight_kg(weight_after, "weight after")
@@ -75,6 +83,7 @@ def fluid_fields(
         if change > MAX_RUN_CHANGE * data["weight_before_kg"]:
             raise InputError(
                 f"weight after {weight_after!r}: {change:.1f} kg from the weight before; "
-                "no run changes a body that much, check both"
+                "no run changes a body that much, check both",
+                field="weight",
             )
     return data

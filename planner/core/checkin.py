@@ -74,7 +74,9 @@ def checkin_data(
     """
     day = answers.day or today
     if day > today:
-        raise InputError(f"date {day}: after today; a check-in is a morning's answers")
+        raise InputError(
+            f"date {day}: after today; a check-in is a morning's answers", field="date"
+        )
     if not answers.says_anything():
         raise InputError(
             "check-in: nothing to record; give --soreness 0-10 (0: not sore, 10: very sore), "
@@ -124,23 +126,29 @@ def _one_answer_each(yes: list[str], no: list[str], cleared: list[str]) -> None:
     ):
         both = sorted(set(first) & set(second))
         if both:
-            raise InputError(f"flag {both[0]!r}: answered both {words}")
+            raise InputError(f"flag {both[0]!r}: answered both {words}", field="flag")
 
 
 def _sleep(text: str) -> float:
     try:
         hours = float(text.strip().removesuffix("h"))
     except ValueError:
-        raise InputError(f"sleep hours {text!r}: not a number of hours, like 7 or 6.5") from None
+        raise InputError(
+            f"sleep hours {text!r}: not a number of hours, like 7 or 6.5", field="sleep hours"
+        ) from None
     if not 0 <= hours <= 24:
-        raise InputError(f"sleep hours {text!r}: give the hours slept last night, 0-24")
+        raise InputError(
+            f"sleep hours {text!r}: give the hours slept last night, 0-24", field="sleep hours"
+        )
     return round(hours, 2)
 
 
 def _known(values: list[str], known: Sequence[str], what: str) -> list[str]:
     for value in values:
         if value not in known:
-            raise InputError(f"{what} {value!r}: unknown; use one of {', '.join(known)}")
+            raise InputError(
+                f"{what} {value!r}: unknown; use one of {', '.join(known)}", field=what
+            )
     return values
 
 
@@ -151,14 +159,17 @@ def _ratings(rates: Sequence[str], runs: Sequence[Run]) -> dict[str, float]:
         run_id, sep, value = rate.partition("=")
         run_id = run_id.strip()
         if not sep or not run_id:
-            raise InputError(f"rate {rate!r}: use RUN_ID=RPE, like r-1a2b3c=5")
+            raise InputError(f"rate {rate!r}: use RUN_ID=RPE, like r-1a2b3c=5", field="rate")
         run = by_id.get(run_id)
         if run is None:
-            raise InputError(f"rate {run_id!r}: no run with that id; see planner runs")
+            raise InputError(
+                f"rate {run_id!r}: no run with that id; see planner runs", field="rate"
+            )
         if run.rpe is not None and not run.rpe_estimated:
             raise InputError(
                 f"rate {run_id!r}: that run already has an effort rating ({run.rpe:g}); "
-                "--rate is for runs without one"
+                "--rate is for runs without one",
+                field="rate",
             )
         ratings[run_id] = float(parse_int(value, f"RPE of {run_id}", 1, 10))
     return ratings

@@ -21,9 +21,19 @@ class PlannerError(Exception):
 
 
 class InputError(PlannerError):
-    """A value the user typed is invalid (exit 2)."""
+    """A value the user typed is invalid (exit 2).
+
+    `field` names what was typed wrong ("distance", "sleep hours", "weight before"), so a form
+    marks that field from the error itself, never from the words of the message.
+    """
 
     exit_code = 2
+
+    def __init__(
+        self, message: str, exit_code: int | None = None, *, field: str | None = None
+    ) -> None:
+        super().__init__(message, exit_code)
+        self.field = field
 
 
 class DataError(PlannerError):

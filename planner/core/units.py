@@ -36,15 +36,21 @@ def parse_distance(text: str) -> float:
     """'10km', '6.2mi', '8000m' -> metres. Refuses zero, negatives and missing units."""
     match = _DISTANCE.match(text)
     if not match:
-        raise InputError(f"distance {text!r}: give a number with a unit, like 10km, 6.2mi or 8000m")
+        raise InputError(
+            f"distance {text!r}: give a number with a unit, like 10km, 6.2mi or 8000m",
+            field="distance",
+        )
     value = float(match.group(1).replace(",", "."))
     unit = match.group(2).lower()
     unit = "mi" if unit.startswith("mi") else unit
     metres = value * _UNIT_FACTOR[unit]
     if metres <= 0:
-        raise InputError(f"distance {text!r}: must be more than zero")
+        raise InputError(f"distance {text!r}: must be more than zero", field="distance")
     if metres > MAX_RUN_METRES:
-        raise InputError(f"distance {text!r}: longer than any run ({MAX_RUN_METRES / 1000:.0f} km)")
+        raise InputError(
+            f"distance {text!r}: longer than any run ({MAX_RUN_METRES / 1000:.0f} km)",
+            field="distance",
+        )
     return metres
 
 
@@ -53,11 +59,13 @@ def parse_duration(text: str) -> int:
     raw = text.strip()
     seconds = _parse_clock(raw) if ":" in raw else _parse_units(raw)
     if seconds is None:
-        raise InputError(f"duration {text!r}: use MM:SS or H:MM:SS, like 50:00 or 1:05:00")
+        raise InputError(
+            f"duration {text!r}: use MM:SS or H:MM:SS, like 50:00 or 1:05:00", field="duration"
+        )
     if seconds <= 0:
-        raise InputError(f"duration {text!r}: must be more than zero")
+        raise InputError(f"duration {text!r}: must be more than zero", field="duration")
     if seconds > MAX_RUN_SECONDS:
-        raise InputError(f"duration {text!r}: longer than any run (72 hours)")
+        raise InputError(f"duration {text!r}: longer than any run (72 hours)", field="duration")
     return seconds
 
 
@@ -90,10 +98,11 @@ def parse_date(text: str, what: str = "date") -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{what} {text!r}: not a real date; use YYYY-MM-DD") from None
+        raise InputError(f"{what} {text!r}: not a real date; use YYYY-MM-DD", field=what) from None
     if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise InputError(
-            f"{what} {text!r}: outside the years {EARLIEST_DAY.year} to {LATEST_DAY.year}"
+            f"{what} {text!r}: outside the years {EARLIEST_DAY.year} to {LATEST_DAY.year}",
+            field=what,
         )
     return day
 
@@ -102,9 +111,11 @@ def parse_int(text: str, what: str, low: int, high: int) -> int:
     try:
         value = int(text.strip())
     except ValueError:
-        raise InputError(f"{what} {text!r}: give a whole number from {low} to {high}") from None
+        raise InputError(
+            f"{what} {text!r}: give a whole number from {low} to {high}", field=what
+        ) from None
     if not low <= value <= high:
-        raise InputError(f"{what} {value}: must be from {low} to {high}")
+        raise InputError(f"{what} {value}: must be from {low} to {high}", field=what)
     return value
 
 
@@ -112,9 +123,11 @@ def parse_number(text: str, what: str, low: float, high: float) -> float:
     try:
         value = float(text.strip().replace(",", "."))
     except ValueError:
-        raise InputError(f"{what} {text!r}: give a number from {low:g} to {high:g}") from None
+        raise InputError(
+            f"{what} {text!r}: give a number from {low:g} to {high:g}", field=what
+        ) from None
     if not low <= value <= high or value != value:
-        raise InputError(f"{what} {text!r}: must be from {low:g} to {high:g}")
+        raise InputError(f"{what} {text!r}: must be from {low:g} to {high:g}", field=what)
     return value
 
 

@@ -182,9 +182,11 @@ class CheckinScreen(ModalScreen[Checkin | None]):
             day = self.planner.day(self.today)
         except PlannerError as error:
             self.query_one(FormError).say(error.message)
-            for field, widget in (("soreness", "#soreness"), ("sleep", "#sleep")):
-                if error.message.startswith(field):
-                    self.query_one(widget).focus()
+            widget = {"soreness": "#soreness", "sleep hours": "#sleep"}.get(
+                getattr(error, "field", None) or ""
+            )
+            if widget is not None:
+                self.query_one(widget).focus()
             return
         badge = BADGES.get(day.day_type, day.day_type)
         guidance = guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok")

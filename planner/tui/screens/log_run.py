@@ -37,24 +37,25 @@ FLUID_FIELDS: tuple[tuple[str, str], ...] = (
     ("run-weight-before", "before 70.2kg"),
     ("run-weight-after", "after 69.1kg"),
 )
-# The word a service message starts with -> the field it is about.
-MESSAGE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("date", "run-date"),
-    ("distance", "run-distance"),
-    ("duration", "run-duration"),
-    ("rpe", "run-rpe"),
-    ("average heart rate", "run-hr"),
-    ("type", "run-type"),
-    ("drank", "run-drank"),
-    ("weight before", "run-weight-before"),
-    ("weight after", "run-weight-after"),
-)
+# The field an InputError names (InputError.field) -> the form field it is about.
+ERROR_FIELDS: dict[str, str] = {
+    "date": "run-date",
+    "distance": "run-distance",
+    "duration": "run-duration",
+    "rpe": "run-rpe",
+    "average heart rate": "run-hr",
+    "type": "run-type",
+    "drank": "run-drank",
+    "weight before": "run-weight-before",
+    "weight after": "run-weight-after",
+}
 
 
-def field_of(message: str) -> str | None:
-    """The form field an InputError message is about: 'distance '10': give …' -> run-distance."""
-    lowered = message.lower()
-    return next((field for word, field in MESSAGE_FIELDS if lowered.startswith(word)), None)
+def field_of(error: PlannerError) -> str | None:
+    """The form field an error is about, from the field it names (never from its words)."""
+    if not isinstance(error, InputError) or error.field is None:
+        return None
+    return ERROR_FIELDS.get(error.field.lower())
 
 
 def optional(text: str) -> str | None:
@@ -156,7 +157,7 @@ class LogRunScreen(ModalScreen[Run | None]):
         self.query_one(FormError).say(message)
         for invalid in self.query(".-invalid"):
             invalid.remove_class("-invalid")
-        field = field_of(message) if isinstance(error, InputError) else None
+        field = field_of(error)
         if field is not None:
             widget = self.query_one(f"#{field}")
             widget.add_class("-invalid")
