@@ -275,6 +275,7 @@ async def test_profile_saves_what_changed(planner: Planner, reopen: Reopen) -> N
         app.screen.query_one("#profile-hr_max", Input).value = "300"
         await pilot.press("ctrl+s")
         assert "300" in text_of(app, "#profile-error")
+        assert app.focused is not None and app.focused.id == "profile-hr_max"  # error.field
         assert reopen().profile.weight_kg == 70  # nothing saved: all or nothing
         app.screen.query_one("#profile-hr_max", Input).value = "178"
         await pilot.press("ctrl+s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -189,10 +190,19 @@ class ProfileScreen(SectionScreen):
                 return
             self.planner.set_profile(changes)
         except PlannerError as error:
-            message = error.message
-            self.query_one(FormError).say(message)
+            self.query_one(FormError).say(error.message)
+            # The cursor goes to the field the error names ("HR max" -> #profile-hr_max).
+            wrong = self.query(f"#profile-{field_key(error)}")
+            if wrong:
+                wrong.first().focus()
             return
         self.saved = self.form_values()  # all sent: the reload shows the values as saved
         self.query_one(FormError).clear()
         self.notify("Saved. The plan now uses these settings.", title="Profile")
         self.post_message(DataSaved())
+
+
+def field_key(error: PlannerError) -> str:
+    """The profile key an error names: "weight (kg)" -> weight, "HR max" -> hr_max."""
+    field = getattr(error, "field", None) or ""
+    return re.sub(r"\s*\(.*\)", "", field).strip().lower().replace(" ", "_")
