@@ -11,6 +11,7 @@ machines are noisy. Needs nothing but the project (and, for sync, the local sshd
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import platform
 import shutil
@@ -224,7 +225,8 @@ def growth(results: Results, root: Path, repeat: int) -> None:
         env = app_env(data, home)
         planner = [sys.executable, "-m", "planner"]
         run_child(planner, env)
-        warm = alternate({"warm": lambda: run_child(planner, env)}, max(3, repeat // 2))["warm"][0]
+        start = functools.partial(run_child, planner, env)  # bound now, not at the loop's end
+        warm = alternate({"warm": start}, max(3, repeat // 2))["warm"][0]
         shutil.rmtree(home / "cache", ignore_errors=True)
         cold = run_child(planner, env)[0]
         plan_t = plan_cost(results, data, home, warm, "")
@@ -232,7 +234,8 @@ def growth(results: Results, root: Path, repeat: int) -> None:
     print("growth (years, files, cold start s, warm start s, 14-day plan ms):")
     for years, files, cold, warm, plan_t in rows:
         print(
-            f"  {years:>2} y  {files:>6} files  cold {cold:.3f}  warm {warm:.3f}  plan {plan_t * 1000:.1f}"
+            f"  {years:>2} y  {files:>6} files  cold {cold:.3f}  warm {warm:.3f}  "
+            f"plan {plan_t * 1000:.1f}"
         )
 
 
@@ -288,7 +291,8 @@ def main() -> None:
         shutil.rmtree(root, ignore_errors=True)
     print()
     print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.platform()}"
     )
     print(results.table())
 
