@@ -7,19 +7,7 @@ from collections.abc import Iterable, Mapping
 from planner.core.effort import Effort
 from planner.core.model import DayPlan, Plan, Profile, Run
 from planner.core.units import format_distance, format_duration
-
-DISCLAIMER = (
-    "planner gives general guidance, not medical advice. See a clinician for pain or injury."
-)
-
-DAY_TYPE_LABELS = {
-    "rest": "REST DAY",
-    "active_recovery": "ACTIVE RECOVERY",
-    "easy": "EASY DAY",
-    "quality_ok": "QUALITY ALLOWED",
-    "race_recovery": "RACE RECOVERY",
-    "see_clinician": "SEE A CLINICIAN",
-}
+from planner.core.wording import DAY_TYPE_NAMES, DISCLAIMER
 
 
 def long_date(plan_day: DayPlan) -> str:
@@ -48,7 +36,7 @@ def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]
         age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
         projected = " · projected" if day.projected else ""
         lines.append(f"{long_date(day)} · {age}{projected}")
-    lines.append(DAY_TYPE_LABELS.get(day.day_type, day.day_type.upper()))
+    lines.append(DAY_TYPE_NAMES.get(day.day_type, day.day_type.upper()))
     lines += [f"  - {reason}" for reason in day.reasons]
     lines += [f"  ! {warning}" for warning in day.warnings]
     lines.append(run_guidance(day))

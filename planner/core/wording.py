@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+# One vocabulary for the faces (CLI text and TUI): what each day type is called, and the one
+# disclaimer. A runner reads the same words in `planner today` and on the Today screen.
+DAY_TYPE_NAMES: dict[str, str] = {
+    "quality_ok": "QUALITY OK",
+    "easy": "EASY",
+    "rest": "REST",
+    "active_recovery": "ACTIVE RECOVERY",
+    "race_recovery": "RACE RECOVERY",
+    "see_clinician": "SEE A CLINICIAN",
+}
+DISCLAIMER = (
+    "planner gives general guidance, not medical advice. See a clinician for pain or injury."
+)
+
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -10,22 +10,12 @@ from typing import TYPE_CHECKING
 
 from planner.core.model import ChecklistItem, Plan, Run, RunGuidance
 from planner.core.units import format_distance, format_duration
+from planner.core.wording import DAY_TYPE_NAMES as BADGES
 
 if TYPE_CHECKING:
     from planner.service import Planner
 
-BADGES: dict[str, str] = {
-    "quality_ok": "QUALITY OK",
-    "easy": "EASY",
-    "rest": "REST",
-    "active_recovery": "ACTIVE RECOVERY",
-    "race_recovery": "RACE RECOVERY",
-    "see_clinician": "SEE A CLINICIAN",
-}
 CHECKIN_PROMPT = "Morning check-in not done yet: press c"
-DISCLAIMER = (
-    "planner gives general guidance, not medical advice. See a clinician for pain or injury."
-)
 
 
 @dataclass(frozen=True)

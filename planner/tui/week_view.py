@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.model import ChecklistItem, DayPlan, RunGuidance
-from planner.tui.view import BADGES
+from planner.core.wording import DAY_TYPE_NAMES as BADGES
 
 PAST_DAYS = 7
 NEXT_DAYS = 7

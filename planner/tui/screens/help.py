@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from planner.tui.view import DISCLAIMER
+from planner.core.wording import DISCLAIMER
 
 
 def own_bindings(nodes: Iterable[DOMNode]) -> list[Binding]:

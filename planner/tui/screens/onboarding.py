@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from planner.core.errors import InputError, PlannerError
+from planner.core.wording import DISCLAIMER
 from planner.runner_input import CONSERVATIVE, first_year
 from planner.tui.messages import ProfileSaved
-from planner.tui.view import DISCLAIMER
 from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
