@@ -19,6 +19,7 @@ from planner.core.model import (
 )
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
 from planner.runner_input import profile_fields, run_fields
+from planner.service_files import FilesPart
 from planner.store.planfiles import PlanInUse, load_plan, plan_in_use
 from planner.store.store import Store
 
@@ -29,23 +30,19 @@ if TYPE_CHECKING:
     from planner.core.planfile import PlanRules
     from planner.core.signs import FlagInForce
     from planner.core.trend import LoadPoint
-    from planner.store.planfiles import InstalledPlan
 
 if TYPE_CHECKING:
     from planner.sync.run import SyncProgress, SyncResult
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
-    from planner.importers.ledger import ImportInfo
-    from planner.importers.report import ImportReport, ProgressFn
+    pass
 
 
 T = TypeVar("T")
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
 
 
-class Planner:
+class Planner(FilesPart):
     """A runner's planner over one data dir: state, plans, ticks, runs, profile."""
 
     def __init__(
@@ -339,68 +336,6 @@ class Planner:
             raise InputError(f"race {race_id!r}: no race with that id; see planner race list")
         self.store.append("race_delete", {"id": race_id})
         return race
-
-    def add_plan_file(self, path: Path, name: str | None = None) -> InstalledPlan:
-        """Check a plan file, copy it into <data>/plans named by content, and choose it."""
-        from planner.store.planfiles import install_plan
-
-        installed = install_plan(path, self.store.data_dir, name)
-        self.store.append("plan_choice", {"name": installed.name, "sha": installed.sha})
-        return installed
-
-    def plan_file_text(self, name: str) -> str:
-        from planner.store.planfiles import plan_text
-
-        return plan_text(name, self.store.data_dir)
-
-    def plan_files(self) -> list[str]:
-        """The built-in plans, then the runner's own plan files (by file name)."""
-        from planner.store.planfiles import builtin_plan_names, user_plan_files
-
-        return [*builtin_plan_names(), *(p.stem for p in user_plan_files(self.store.data_dir))]
-
-    # ---- importing -----------------------------------------------------------------
-    # planner.importers is imported inside each method: `planner today` never loads it.
-
-    def import_files(
-        self,
-        paths: Sequence[str | Path],
-        progress: ProgressFn | None = None,
-        *,
-        jobs: int | None = None,
-    ) -> ImportReport:
-        """Import activity files, folders and archives as one undoable import.
-
-        Slow (parses files on every core): the TUI calls it in a worker and shows `progress`.
-        """
-        from planner.importers.manage import import_into
-
-        return import_into(self.store, paths, progress, jobs, today=self.today())
-
-    def import_inbox(self, progress: ProgressFn | None = None) -> ImportReport | None:
-        """Import what is new in the profile's inbox folder (the TUI calls it at start).
-
-        None when no inbox is set; InputError when the folder is not on this machine.
-        Unchanged files are not read again, so an inbox with nothing new costs a listing.
-        """
-        from planner.importers.manage import import_into, inbox_folder
-
-        folder = inbox_folder(self.profile)
-        if folder is None:
-            return None
-        return import_into(self.store, [folder], progress, today=self.today())
-
-    def imports(self) -> list[ImportInfo]:
-        """The imports that still stand, for `planner import --list` and undo."""
-        from planner.importers.manage import standing_imports
-
-        return standing_imports(self.store)
-
-    def undo_import(self, import_id: str) -> int:
-        """Remove all runs of one import (one marker event); returns how many."""
-        from planner.importers.manage import undo_import
-
-        return undo_import(self.store, import_id)
 
     # ---- profile -------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from planner.core.effort import Effort
+from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Plan, Profile, Run
 from planner.core.units import format_distance, format_duration
 from planner.core.wording import DAY_TYPE_NAMES, DISCLAIMER
@@ -62,21 +62,12 @@ def plan_text(plan: Plan) -> str:
     return "\n\n".join(blocks)
 
 
-def effort_label(run: Run, effort: Effort | None) -> str:
-    """'5' as rated, '~7' estimated (from heart rate, pace or the default), '-' unknown."""
-    if effort is not None:
-        return f"~{effort.rpe:.0f}" if effort.estimated else f"{effort.rpe:g}"
-    if run.rpe is None:
-        return "-"
-    return f"~{run.rpe:.0f}" if run.rpe_estimated else f"{run.rpe:g}"
-
-
 def runs_text(runs: Iterable[Run], units: str, efforts: Mapping[str, Effort] | None = None) -> str:
     """One line a run; an effort the runner did not give is marked '~' and explained below."""
     rows, guessed = [], False
     efforts = efforts or {}
     for run in runs:
-        rpe = effort_label(run, efforts.get(run.id))
+        rpe = effort_text(run, efforts.get(run.id))
         guessed = guessed or rpe.startswith("~")
         hr = "-" if run.avg_hr is None else str(run.avg_hr)
         rows.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.age import AgeLimits
 from planner.core.cautions import DayCautions
@@ -42,6 +42,11 @@ class DayFacts:
     habit_rest: str | None = None  # why the runner's own week rests this day (week.py)
     overreached: Overreached | None = None  # signs of overreaching found today (week.py)
     to_rate: tuple[ToRate, ...] = ()  # runs of unknown effort (heart rate unreliable)
+
+    def logged_before(self, days: int) -> list[Session]:
+        """Logged runs on foot in the `days` days before this day; projected ones never count."""
+        first, last = self.day - timedelta(days=days), self.day - timedelta(days=1)
+        return [s for s in self.timeline.between(first, last) if not s.projected and s.on_foot]
 
     @property
     def sleep_hours(self) -> float | None:

@@ -184,3 +184,15 @@ def run_load(
 ) -> Callable[[Run], float]:
     """Session-RPE load of a run as the plan counts it (for charts that must agree with it)."""
     return estimator_for(runs, profile, plan, today).load
+
+
+def effort_text(run: Run, effort: Effort | None, unknown: str = "-") -> str:
+    """'5' as rated, '~7' estimated (the plan's guess, or the app's it came from), else `unknown`.
+
+    The one spelling of an effort for `planner runs` and the TUI History (issue 12: estimated
+    efforts say so)."""
+    if effort is not None:
+        return f"~{effort.rpe:.0f}" if effort.estimated else f"{effort.rpe:g}"
+    if run.rpe is None:
+        return unknown
+    return f"~{run.rpe:.0f}" if run.rpe_estimated else f"{run.rpe:g}"

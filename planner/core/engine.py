@@ -25,7 +25,7 @@ from planner.core.history import (
 )
 from planner.core.icebath import hard_runs
 from planner.core.injury import flagged_areas, guides_for
-from planner.core.load import heart_rate, load_summary, mean_form, series_start
+from planner.core.load import heart_rate, load_summary, series_start
 from planner.core.model import Checkin, DayPlan, Plan, Race, Run, RunGuidance, State
 from planner.core.notes import fresh_reason, today_reasons, today_warnings
 from planner.core.planfile import PlanRules
@@ -89,11 +89,18 @@ def build_plan(
     first_run = min((r.date for r in past_runs), default=None)
     walk_from = min(start, today)
     origin = walk_from if first_run is None else series_start(first_run, walk_from, rules.load)
-    load = load_summary(past_runs, today, rules.load, estimator.load, start=origin)
+    load = load_summary(
+        past_runs,
+        today,
+        rules.load,
+        estimator.load,
+        start=origin,
+        form_days=rules.overreaching.window_days,
+    )
     usual, usual_is_default = usual_easy_minutes(timeline, today, rules)
     future_runs = len(state.runs) - len(past_runs)
     history_days = training_days(timeline, today, rules.layoff.min_gap_days)
-    age_or_assumed = age_limits(rules.age, age_today, profile.years_running, profile.sex).age
+    age_or_assumed = rules.age.unknown_age if age_today is None else age_today
     inputs = _Inputs(
         state=state,
         rules=rules,
@@ -112,16 +119,7 @@ def build_plan(
         to_rate=runs_to_rate(past_runs, efforts, profile.hr_unreliable),
         fresh_reasons=fresh_reason(load) if history_days >= rules.load.fitness_days else (),
         week=usual_week(timeline, today, rules.week, age_or_assumed),
-        overreached=overreached(
-            load,
-            mean_form(
-                past_runs, today, rules.overreaching.window_days, rules.load, estimator.load, origin
-            ),
-            timeline,
-            today,
-            history_days,
-            rules.overreaching,
-        ),
+        overreached=overreached(load, timeline, today, history_days, rules.overreaching),
         habit=habit_of(timeline, today, rules),
     )
     spikes = SpikeWatch(

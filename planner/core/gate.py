@@ -201,15 +201,9 @@ def _sleep_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
 # ---- the base: runs that happened -----------------------------------------------------------
 
 
-def logged_runs_before(f: DayFacts, days: int) -> list[Session]:
-    """Logged runs on foot in the `days` days before `f.day`; projected sessions never count."""
-    first, last = f.day - timedelta(days=days), f.day - timedelta(days=1)
-    return [s for s in f.timeline.between(first, last) if not s.projected and s.on_foot]
-
-
 def _base_reasons(f: DayFacts, rules: PlanRules) -> tuple[str, ...]:
     base = rules.base
-    logged = len(logged_runs_before(f, base.lookback_days))
+    logged = len(f.logged_before(base.lookback_days))
     if logged >= base.min_recent_runs:
         return ()
     need = (

@@ -194,8 +194,13 @@ def load_summary(
     rules: LoadRules = DEFAULT_LOAD,
     load_of: Callable[[Run], float] = session_load,
     start: date | None = None,
+    form_days: int = 7,
 ) -> LoadSummary:
     """Fitness, fatigue, form and the load ratio on `today`; runs after today do not count yet.
+
+    `week_form` is form averaged over the `form_days` days before today: one hard day dips form
+    for a day or two and a steady week swings it by a third of fitness, so overreaching, a
+    state that lasts, is read from the mean (week.py).
 
     `start` (default: as far back as still matters) lets the plan's day-by-day ratio start at
     the same day, so both read the same number on today.
@@ -215,6 +220,11 @@ def load_summary(
     ratio = acwr(acute, chronic, history, rules)
     rolling = rolling_acwr(loads[1:], history, rules)
     monotony, strain = monotony_and_strain(loads[1:], history, rules)
+    # Index -1 is today, so -1 - form_days .. -2 are the days before it, each with its own load.
+    recent = [
+        f - g
+        for f, g in zip(fitness[-1 - form_days : -1], fatigue[-1 - form_days : -1], strict=True)
+    ]
     return LoadSummary(
         acute=round(acute, 1),
         chronic=round(chronic, 1),
@@ -226,6 +236,7 @@ def load_summary(
         strain=None if strain is None else round(strain),
         rest_days_to_fresh=rest_days_to_fresh(fitness[-1], fatigue[-1], rules),
         acwr_rolling=None if rolling is None else round(rolling, 2),
+        week_form=sum(recent) / form_days if len(loads) > form_days + 1 else None,
     )
 
 
@@ -281,26 +292,3 @@ def rest_days_to_fresh(fitness: float, fatigue: float, rules: LoadRules = DEFAUL
         return 0
     days = math.log(share) / math.log(fast / slow)
     return max(math.ceil(round(days, 6)), 0)
-
-
-def mean_form(
-    runs: Iterable[Run],
-    today: date,
-    days: int,
-    rules: LoadRules,
-    load_of: Callable[[Run], float],
-    start: date,
-) -> float | None:
-    """Form (fitness - fatigue) averaged over the `days` days before today, or None.
-
-    One hard day dips form for a day or two and a steady week swings it by a third of fitness;
-    overreaching is a state that lasts, so week.py reads it from the week's mean, not one day.
-    """
-    past = [r for r in runs if r.date < today]
-    if not past or (today - start).days < days:
-        return None
-    loads = daily_loads(past, start, today - timedelta(days=1), load_of)
-    fitness = ewma(loads, rules.fitness_days, rules.smoothing)
-    fatigue = ewma(loads, rules.fatigue_days, rules.smoothing)
-    recent = [f - g for f, g in zip(fitness[-days:], fatigue[-days:], strict=True)]
-    return sum(recent) / len(recent)

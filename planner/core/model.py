@@ -270,6 +270,8 @@ class LoadSummary:
     # the last 7 days' load over the last 28 days' weekly mean (Gabbett's rolling ratio),
     # shown beside the EWMA `acwr`; None when `acwr` is
     acwr_rolling: float | None = None
+    # form averaged over the week before today, for the overreaching rule (not in the JSON)
+    week_form: float | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.dayfacts import DayFacts
-from planner.core.history import Session, Timeline
+from planner.core.history import Timeline
 from planner.core.rules import PlanRules
 from planner.core.wording import percent
 
@@ -61,16 +61,10 @@ class QualitySize:
     reason: str
 
 
-def logged_before(f: DayFacts, days: int) -> list[Session]:
-    """Logged runs on foot in the `days` days before `f.day` (projected sessions never count)."""
-    first, last = f.day - timedelta(days=days), f.day - timedelta(days=1)
-    return [s for s in f.timeline.between(first, last) if not s.projected and s.on_foot]
-
-
 def quality_size(f: DayFacts, cap: DayCap, usual: int, rules: PlanRules) -> QualitySize:
     """The quality session this runner may do on `f.day`, and the reason that says why."""
     s, q = rules.sizing, rules.quality
-    recent = logged_before(f, s.lookback_days)
+    recent = f.logged_before(s.lookback_days)
     by_age = round(q.max_minutes * cap.cap)
     limits = [(by_age, f"your cap's {percent(cap.cap)} of {q.max_minutes} min")]
     longest = max((r.minutes for r in recent), default=None)
@@ -91,7 +85,7 @@ def quality_size(f: DayFacts, cap: DayCap, usual: int, rules: PlanRules) -> Qual
     minutes = max(minutes, 1)
     hard_line = math.ceil(rules.hard_session.min_rpe)
     rpe = min(q.max_rpe, max(hard_line, round(q.max_rpe * cap.cap)))
-    if not any(r.hard for r in logged_before(f, s.first_after_days)):
+    if not any(r.hard for r in f.logged_before(s.first_after_days)):
         minutes = min(minutes, usual)
         rpe = min(rpe, s.first_max_rpe)
         return QualitySize(
@@ -104,7 +98,7 @@ def quality_size(f: DayFacts, cap: DayCap, usual: int, rules: PlanRules) -> Qual
         )
     top_note = ""
     if rpe >= s.top_rpe:
-        near_top = [r for r in logged_before(f, s.top_rpe_lookback_days) if r.rpe >= s.top_rpe_from]
+        near_top = [r for r in f.logged_before(s.top_rpe_lookback_days) if r.rpe >= s.top_rpe_from]
         if len(near_top) < s.top_rpe_needs:
             rpe = s.top_rpe - 1
             top_note = (

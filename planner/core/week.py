@@ -157,7 +157,6 @@ def training_days(timeline: Timeline, today: date, gap_days: int) -> int:
 
 def overreached(
     load: LoadSummary,
-    week_form: float | None,
     timeline: Timeline,
     today: date,
     history_days: int,
@@ -167,7 +166,7 @@ def overreached(
     state), or monotony above 2 with 5+ hard days in 7; logged runs only."""
     if history_days < rule.min_history_days:
         return None
-    why = None
+    why, week_form = None, load.week_form
     if week_form is not None and load.fitness > 0 and week_form < -rule.form_below * load.fitness:
         why = (
             f"Form (fitness minus fatigue) averaged {week_form:.0f} over the last "

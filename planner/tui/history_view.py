@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from planner.core.effort import Effort
+from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Run
 from planner.core.units import METRES_PER_MILE, format_distance, format_duration
 
@@ -62,15 +62,6 @@ def _effort_value(run: Run, effort: Effort | None) -> float:
     return -1.0 if run.rpe is None else run.rpe
 
 
-def effort_cell(run: Run, effort: Effort | None) -> str:
-    """'5' as rated, '~5' estimated (the plan's guess, or the app's it came from)."""
-    if effort is not None:
-        return f"~{effort.rpe:.0f}" if effort.estimated else f"{effort.rpe:g}"
-    if run.rpe is None:
-        return ""
-    return f"~{run.rpe:.0f}" if run.rpe_estimated else f"{run.rpe:g}"
-
-
 def run_cells(run: Run, units: str, effort: Effort | None = None) -> tuple[str, ...]:
     """One table row, in the order of RUN_COLUMNS."""
     return (
@@ -78,7 +69,7 @@ def run_cells(run: Run, units: str, effort: Effort | None = None) -> tuple[str, 
         format_distance(run.distance_m, units),
         format_duration(run.moving_s),
         pace_label(run, units),
-        effort_cell(run, effort),
+        effort_text(run, effort, unknown=""),
         "" if run.avg_hr is None else str(run.avg_hr),
         run.type or "",
         run.source,

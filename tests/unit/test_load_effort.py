@@ -165,3 +165,17 @@ def test_the_spike_ratio_is_the_load_summarys_of_the_day_before() -> None:
             ratio, _ = watch.ratios_before(day)
             yesterday = load_summary(runs, day - timedelta(days=1), start=start)
             assert ratio == yesterday.acwr
+
+
+def test_an_effort_is_written_as_rated_or_marked_estimated() -> None:
+    from datetime import date
+
+    from planner.core.effort import Effort, effort_text
+    from planner.core.model import Run
+
+    run = Run("r", date(2026, 11, 24), 8000.0, 2700, 2700)
+    assert effort_text(run, None) == "-" and effort_text(run, None, unknown="") == ""
+    assert effort_text(run, Effort(6.6, "heart_rate")) == "~7"
+    assert effort_text(run, Effort(5.0, "rated")) == "5"
+    imported = Run("i", date(2026, 11, 24), 8000.0, 2700, 2700, rpe=6.0, rpe_estimated=True)
+    assert effort_text(imported, None) == "~6"
