@@ -19,8 +19,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.events import Recorded, decode
 from planner.store.clock import format_stamp
-from planner.store.events import Event, encode_events
+from planner.store.eventfile import encode_file, envelope
 
 WEEK = {  # weekday -> (type, minutes, rpe, km/h)
     0: ("recovery", 30, 3, 9.5),
@@ -52,7 +53,7 @@ class Writer:
         stem = f"{stamps[0]}-{device}-{self.files:06x}"
         ids = [stem] if len(items) == 1 else [f"{stem}.{i}" for i in range(len(items))]
         events = [
-            Event(i, kind, hlc, device, data)
+            Recorded(i, hlc, device, decode(kind, data))
             for i, hlc, (kind, data) in zip(ids, stamps, items, strict=True)
         ]
         folder = self.events_dir / device / when.strftime("%Y-%m")
@@ -60,7 +61,7 @@ class Writer:
         path = folder / f"{stem}.toml"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
-            f.write(encode_events(events))
+            f.write(encode_file([envelope(e) for e in events]))
         self.files += 1
 
 

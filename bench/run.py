@@ -148,17 +148,16 @@ def tick(results: Results, data: Path, home: Path, repeat: int) -> None:
     """A tick through the service (as the TUI does it), durable, vs a bare durable write."""
     os.environ["XDG_STATE_HOME"] = str(home / "state")
     os.environ["XDG_CACHE_HOME"] = str(home / "cache")
+    from planner.events import Check, Recorded
     from planner.service import Planner
-    from planner.store.events import Event, encode_events
+    from planner.store.eventfile import encode_file, envelope
 
     planner = Planner.open(data, today=TODAY)
     day_plan = planner.day(TODAY)
     item = day_plan.checklist[0].id
     bare_dir = home / "bare"
     bare_dir.mkdir(exist_ok=True)
-    raw = encode_events(
-        [Event("0-x", "check", "0000000000000-0000", "x", {"date": TODAY, "item": item})]
-    )
+    raw = encode_file([envelope(Recorded("0-x", "0000000000000-0000", "x", Check(TODAY, item)))])
 
     def bare_write(n: int) -> None:
         path = bare_dir / f"{n}.toml"

@@ -6,10 +6,10 @@ import random
 import tempfile
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from planner.events import Check, Event, ProfileSet, RunLogged
 from planner.service import Planner
 from planner.store.store import Store
 
@@ -27,22 +27,19 @@ WEEK: dict[int, tuple[str, int, int, float]] = {
 }
 
 
-def demo_events(today: date) -> list[tuple[str, dict[str, Any]]]:
+def demo_events(today: date) -> list[Event]:
     """The demo's events, the same for the same `today` (a seeded generator, no clock)."""
     rng = random.Random(52)
-    events: list[tuple[str, dict[str, Any]]] = [
-        (
-            "profile",
-            {
-                "birth_date": today - relativedelta(years=52, months=5, days=11),
-                "sex": "f",
-                "weight_kg": 61.0,
-                "units": "metric",
-                "hr_max": 172,
-                "hr_rest": 52,
-                "years_running": 9.0,
-                "tz": "UTC",
-            },
+    events: list[Event] = [
+        ProfileSet(
+            birth_date=today - relativedelta(years=52, months=5, days=11),
+            sex="f",
+            weight_kg=61.0,
+            units="metric",
+            hr_max=172,
+            hr_rest=52,
+            years_running=9.0,
+            tz="UTC",
         )
     ]
     first = today - timedelta(weeks=WEEKS)
@@ -51,38 +48,36 @@ def demo_events(today: date) -> list[tuple[str, dict[str, Any]]]:
         planned = WEEK.get(day.weekday())
         if planned is None or rng.random() < 0.08:  # now and then life gets in the way
             continue
-        events.append(("run", _demo_run(day, planned, rng)))
+        events.append(_demo_run(day, planned, rng))
         events += _demo_ticks(day, rng)
     return events
 
 
-def _demo_run(
-    day: date, planned: tuple[str, int, int, float], rng: random.Random
-) -> dict[str, Any]:
+def _demo_run(day: date, planned: tuple[str, int, int, float], rng: random.Random) -> RunLogged:
     kind, minutes, rpe, kmh = planned
     moving = int(minutes * 60 * rng.uniform(0.9, 1.1))
     distance = round(moving / 3600 * kmh * 1000 * rng.uniform(0.97, 1.03), 1)
     start = datetime.combine(day, time(7, rng.randrange(0, 50)), tzinfo=UTC)
-    return {
-        "id": f"demo-{day.isoformat()}",
-        "date": day,
-        "start": start,
-        "distance_m": distance,
-        "moving_s": moving,
-        "elapsed_s": moving + rng.randrange(0, 240),
-        "rpe": rpe,
-        "rpe_estimated": False,
-        "type": kind,
-        "sport": "running",
-        "source": "demo",
-        "avg_hr": 120 + rpe * 6 + rng.randrange(-3, 4),
-        "note": "",
-    }
+    return RunLogged(
+        id=f"demo-{day.isoformat()}",
+        date=day,
+        start=start,
+        distance_m=distance,
+        moving_s=moving,
+        elapsed_s=moving + rng.randrange(0, 240),
+        rpe=rpe,
+        rpe_estimated=False,
+        type=kind,
+        sport="running",
+        source="demo",
+        avg_hr=120 + rpe * 6 + rng.randrange(-3, 4),
+        note="",
+    )
 
 
-def _demo_ticks(day: date, rng: random.Random) -> list[tuple[str, dict[str, Any]]]:
+def _demo_ticks(day: date, rng: random.Random) -> list[Event]:
     items = ["hydration", "stretching", "meal:recovery", "foam_rolling", "yoga"]
-    return [("check", {"date": day, "item": item}) for item in items if rng.random() < 0.75]
+    return [Check(day, item) for item in items if rng.random() < 0.75]
 
 
 def open_demo(today: date | None = None) -> Planner:

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.days import runner_day
 from planner.core.errors import InputError
@@ -16,6 +16,17 @@ from planner.core.model import (
     Plan,
     Profile,
     Run,
+)
+from planner.events import (
+    Check,
+    CheckinGiven,
+    Event,
+    PlanChosen,
+    ProfileSet,
+    RaceEntered,
+    RaceRemoved,
+    RunLogged,
+    Uncheck,
 )
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
 from planner.runner_input import profile_fields, run_fields
@@ -242,7 +253,7 @@ class Planner(FilesPart):
         day = day or self.today()
         found = self.find_item(item, day)
         if not found.done:
-            self.store.append("check", {"date": day, "item": found.id})
+            self.store.append(Check(day, found.id))
         # Our check is live in the fold now: no need to plan again to know it (that is the
         # screen's next frame, not the tick's cost).
         return dataclasses.replace(found, done=True)
@@ -253,7 +264,7 @@ class Planner(FilesPart):
         found = self.find_item(item, day)
         live = sorted(self.store.state().checks.get((day, found.id), frozenset()))
         if live:
-            self.store.append("uncheck", {"date": day, "item": found.id, "removes": live})
+            self.store.append(Uncheck(day, found.id, tuple(live)))
         return dataclasses.replace(found, done=False)
 
     def toggle(self, item: str, day: date) -> bool:
@@ -266,9 +277,9 @@ class Planner(FilesPart):
 
     def log_run(self, entry: RunInput) -> Run:
         """Validate every field first; nothing is written unless all of it is good."""
-        data = run_fields(entry, self.today())
-        self.store.append("run", data)
-        return next(r for r in self.runs() if r.id == data["id"])
+        event = RunLogged(**run_fields(entry, self.today()))
+        self.store.append(event)
+        return next(r for r in self.runs() if r.id == event.id)
 
     # ---- check-in, races, plan files ----------------------------------------------
 
@@ -283,7 +294,19 @@ class Planner(FilesPart):
         data = checkin_data(
             answers, today=today, flag_ids=flag_ids, runs=state.runs, previous=previous
         )
-        self.store.append("checkin", data)
+        self.store.append(
+            CheckinGiven(
+                date=data["date"],
+                soreness=data.get("soreness"),
+                areas=tuple(data["areas"]),
+                red_flags=tuple(data["red_flags"]),
+                answered_no=tuple(data["answered_no"]),
+                run_rpe=data["run_rpe"],
+                cleared=tuple(data.get("cleared", ())),
+                pain=data.get("pain"),
+                sleep_hours=data.get("sleep_hours"),
+            )
+        )
         return self.store.state().checkins[data["date"]]
 
     def unrated_runs(self, day: date | None = None) -> list[tuple[Run, Effort]]:
@@ -327,14 +350,14 @@ class Planner(FilesPart):
         from planner.core.taper import race_data
 
         data = race_data("race-" + secrets.token_hex(4), day, distance, name, self.today())
-        self.store.append("race", data)
+        self.store.append(RaceEntered(**data))
         return next(r for r in self.races() if r.id == data["id"])
 
     def remove_race(self, race_id: str) -> Race:
         race = next((r for r in self.races() if r.id == race_id), None)
         if race is None:
             raise InputError(f"race {race_id!r}: no race with that id; see planner race list")
-        self.store.append("race_delete", {"id": race_id})
+        self.store.append(RaceRemoved(race_id))
         return race
 
     # ---- profile -------------------------------------------------------------------
@@ -350,13 +373,13 @@ class Planner(FilesPart):
         if hr_max is not None and hr_rest is not None and hr_rest >= hr_max:
             raise InputError(f"HR rest {hr_rest} must be below HR max {hr_max}")
         if "plan" not in fields:
-            self.store.append("profile", fields)
+            self.store.append(ProfileSet.of(fields))
             return self.profile
         # The plan is a `plan_choice`: its name and, for a user plan, its content hash.
         from planner.store.planfiles import resolve_choice
 
         choice = resolve_choice(fields.pop("plan"), self.store.data_dir)
-        events: list[tuple[str, Mapping[str, Any]]] = [("profile", fields)] if fields else []
-        events.append(("plan_choice", {"name": choice.name, "sha": choice.sha}))
+        events: list[Event] = [ProfileSet.of(fields)] if fields else []
+        events.append(PlanChosen(choice.name, choice.sha))
         self.store.append_batch(events)
         return self.profile

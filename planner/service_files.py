@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.events import PlanChosen
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -37,7 +39,7 @@ class FilesPart:
         from planner.store.planfiles import install_plan
 
         installed = install_plan(path, self.store.data_dir, name)
-        self.store.append("plan_choice", {"name": installed.name, "sha": installed.sha})
+        self.store.append(PlanChosen(installed.name, installed.sha))
         return installed
 
     def plan_file_text(self, name: str) -> str:

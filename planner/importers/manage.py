@@ -10,6 +10,7 @@ from pathlib import Path
 
 from planner.core.errors import InputError
 from planner.core.model import Profile
+from planner.events import RunDeleted
 from planner.importers.ledger import ImportInfo, ledger
 from planner.importers.pipeline import run_import
 from planner.importers.report import ImportReport, ProgressFn
@@ -70,5 +71,5 @@ def undo_import(store: Store, import_id: str) -> int:
             f"import {import_id!r}: no such import (or it was undone already); "
             "see: planner import --list"
         )
-    store.append("run_delete", {"import_id": info.import_id})
+    store.append(RunDeleted(import_id=info.import_id))
     return info.runs

@@ -14,9 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from planner.core.days import runner_day
+from planner.events import RunLogged
 from planner.importers.activity import RUNNING, UNKNOWN, Activity, Refused
 from planner.importers.csv_exports import CsvExport, CsvRun, parse_export, row_hash
 from planner.importers.index import Seen, SeenIndex
@@ -232,7 +232,7 @@ class _Intake:
         self.profile = state.profile
         self.twins = Twins(state.runs)
         self.import_id = "imp-" + random_token(8)
-        self.new: dict[str, dict[str, Any]] = {}
+        self.new: dict[str, RunLogged] = {}
 
     def take_file(self, source: Source, parsed: Parsed, row: CsvRun | None) -> Seen:
         """Take the file's activities; what it gave, for the index."""
@@ -307,7 +307,7 @@ class _Intake:
         if ident in self.book.taken:  # its import was undone: a new id brings it back
             ident = f"{ident}~{self.import_id}"
         try:
-            data = run_data(
+            run = run_data(
                 activity,
                 ident=ident,
                 source=name,
@@ -318,15 +318,16 @@ class _Intake:
             )
         except Refused as exc:
             return self._refuse(what, exc)
-        measures = (data["start"], data["distance_m"], data["elapsed_s"])
+        assert run.start is not None and run.elapsed_s is not None  # run_data sets both
+        measures = (run.start, run.distance_m, run.elapsed_s)
         twin = self.twins.find(*measures)
         if twin is not None:
             self.report.duplicates += 1
             return twin
         self.twins.add(*measures, ident)
-        self.new[ident] = data
+        self.new[ident] = run
         self.report.imported.append(
-            ImportedRun(ident, data["date"], data["distance_m"], data["moving_s"], name)
+            ImportedRun(ident, run.date, run.distance_m, run.moving_s, name)
         )
         if activity.note:
             self.report.notes.append((what, activity.note))
@@ -341,7 +342,7 @@ class _Intake:
         """All new runs, EVENTS_PER_FILE to a file, under one import id (nothing if none)."""
         if not self.new:
             return
-        items = [("run", data) for data in self.new.values()]
+        items = list(self.new.values())
         for at in range(0, len(items), EVENTS_PER_FILE):
             self.store.append_batch(items[at : at + EVENTS_PER_FILE])
         self.report.import_id = self.import_id

@@ -6,12 +6,12 @@ No coordinates and no samples leave this module: the event holds the summary onl
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from planner.core.days import runner_day, zone
 from planner.core.load import banister_trimp, heart_rate
 from planner.core.model import Profile
 from planner.core.units import MAX_RUN_METRES, MAX_RUN_SECONDS
+from planner.events import RunLogged
 from planner.importers.activity import RUNNING, UNKNOWN, Activity, Refused
 
 # Run ids start with a rank so that, of two copies of one activity, the fold (which keeps the
@@ -56,32 +56,32 @@ def run_data(
     import_id: str,
     profile: Profile,
     today: date,
-) -> dict[str, Any]:
-    """The data of a `run` event for this activity; Refused when it is not an honest run."""
+) -> RunLogged:
+    """The `run` event for this activity; Refused when it is not an honest run."""
     start = start_of(activity, profile, today)
     elapsed, moving = _durations(activity)
     day = runner_day(start, profile.tz, profile.day_starts)
     avg_hr, max_hr = _beats(activity.avg_hr), _beats(activity.max_hr)
     if avg_hr is not None and max_hr is not None and max_hr < avg_hr:
         max_hr = None  # a maximum below the average is a broken field, not a heart rate
-    return {
-        "id": ident,
-        "date": day,
-        "start": start,
-        "distance_m": round(activity.distance_m, 1),
-        "moving_s": moving,
-        "elapsed_s": elapsed,
-        "avg_hr": avg_hr,
-        "max_hr": max_hr,
-        "trimp": _trimp(avg_hr, moving, profile, day),
-        "elevation_gain_m": _metres(activity.ascent_m),
-        "elevation_loss_m": _metres(activity.descent_m),
-        "rpe_estimated": False,
-        "sport": RUNNING,
-        "source": source,
-        "source_hash": source_hash,
-        "import_id": import_id,
-    }
+    return RunLogged(
+        id=ident,
+        date=day,
+        start=start,
+        distance_m=round(activity.distance_m, 1),
+        moving_s=moving,
+        elapsed_s=elapsed,
+        avg_hr=avg_hr,
+        max_hr=max_hr,
+        trimp=_trimp(avg_hr, moving, profile, day),
+        elevation_gain_m=_metres(activity.ascent_m),
+        elevation_loss_m=_metres(activity.descent_m),
+        rpe_estimated=False,
+        sport=RUNNING,
+        source=source,
+        source_hash=source_hash,
+        import_id=import_id,
+    )
 
 
 def start_of(activity: Activity, profile: Profile, today: date) -> datetime:

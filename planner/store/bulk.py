@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.core.errors import DataError
-from planner.store.events import Event, decode_events
+from planner.events import Recorded
+from planner.store.eventfile import decode_file
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -24,7 +25,7 @@ CHUNK = 1000
 
 # One file's result: its events, or the notice saying why it was skipped (and whether the
 # file itself is bad, so it is remembered, or could not be read just now).
-FileResult = tuple[str, list[Event], str | None, bool]
+FileResult = tuple[str, list[Recorded], str | None, bool]
 Progress = Callable[[int, int], None]
 
 
@@ -40,7 +41,7 @@ def read_event_file(path: str) -> FileResult:
     except OSError as exc:
         return path, [], f"{path}: cannot read: {exc.strerror}", False
     try:
-        return path, decode_events(raw, Path(path)), None, False
+        return path, decode_file(raw, Path(path)), None, False
     except DataError as exc:
         return path, [], exc.message, True
 

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
-from planner.store.events import Event, unique_ordered
-from planner.store.fields import (
-    CHECKIN_FIELDS,
-    PROFILE_FIELDS,
-    RUN_DEFAULTS,
-    RUN_FIELDS,
-    RUN_REQUIRED,
-    as_date,
-    as_float,
-    as_int,
-    fields_of,
-    text_of,
-    unset_of,
+from planner.events import (
+    Check,
+    CheckinGiven,
+    Foreign,
+    PlanChosen,
+    ProfileSet,
+    RaceEntered,
+    RaceRemoved,
+    Recorded,
+    RunDeleted,
+    RunEdited,
+    RunLogged,
+    Uncheck,
 )
+from planner.events.fields import RUN_DEFAULTS
+from planner.store.eventfile import unique_ordered
 from planner.store.same_activity import duplicate_groups
 
 # ---- the accumulator and one handler per kind ----------------------------------------------
@@ -68,75 +69,63 @@ def _newer(slot: tuple[Stamp, Any] | None, stamp: Stamp) -> bool:
     return slot is None or stamp > slot[0]
 
 
-def _stamp(e: Event) -> Stamp:
-    return (e.hlc, e.id)
-
-
-def _on_profile(acc: _Acc, e: Event) -> None:
-    stamp = _stamp(e)
-    values = fields_of(e.data, PROFILE_FIELDS)
-    cleared = {name: _UNSET for name in unset_of(e.data, PROFILE_FIELDS) if name not in values}
+def _on_profile(acc: _Acc, stamp: Stamp, values: Mapping[str, Any], unset: Iterable[str]) -> None:
+    cleared = {name: _UNSET for name in unset if name not in values}
     for name, value in {**cleared, **values}.items():
         if _newer(acc.profile.get(name), stamp):
             acc.profile[name] = (stamp, value)
 
 
-def _on_run(acc: _Acc, e: Event) -> None:
-    run_id = text_of(e.data, "id")
-    fields = fields_of(e.data, RUN_FIELDS)
-    if not fields.keys() >= RUN_REQUIRED:
-        return  # a run without its required fields is skipped
-    fields.setdefault("elapsed_s", fields["moving_s"])
-    old = acc.runs.get(run_id)
-    if old is None or _stamp(e) < old[0]:  # the first `run` with an id wins
-        acc.runs[run_id] = (_stamp(e), Run(id=run_id, **fields))
+def _on_plan_choice(acc: _Acc, stamp: Stamp, e: PlanChosen) -> None:
+    """A plan chosen by name and, for a user plan file, its content hash: two profile fields."""
+    if e.sha is None:
+        _on_profile(acc, stamp, {"plan": e.name}, ["plan_sha"])
+    else:
+        _on_profile(acc, stamp, {"plan": e.name, "plan_sha": e.sha}, [])
 
 
-def _on_run_edit(acc: _Acc, e: Event) -> None:
-    edits = acc.run_edits.setdefault(text_of(e.data, "run_id"), {})
-    values = {name: RUN_DEFAULTS[name] for name in unset_of(e.data, RUN_DEFAULTS)}
-    values.update(fields_of(e.data, RUN_FIELDS))
+def _on_run(acc: _Acc, stamp: Stamp, e: RunLogged) -> None:
+    old = acc.runs.get(e.id)
+    if old is None or stamp < old[0]:  # the first `run` with an id wins
+        acc.runs[e.id] = (stamp, e.run())
+
+
+def _on_run_edit(acc: _Acc, stamp: Stamp, e: RunEdited) -> None:
+    edits = acc.run_edits.setdefault(e.run_id, {})
+    values = {name: RUN_DEFAULTS[name] for name in e.unset}
+    values.update(e.changes)
     for name, value in values.items():
-        if _newer(edits.get(name), _stamp(e)):
-            edits[name] = (_stamp(e), value)
+        if _newer(edits.get(name), stamp):
+            edits[name] = (stamp, value)
 
 
-def _on_run_delete(acc: _Acc, e: Event) -> None:
-    run_id, import_id = e.data.get("run_id"), e.data.get("import_id")
-    if isinstance(run_id, str):
-        acc.deleted_runs.add(run_id)
-    if isinstance(import_id, str):
-        acc.deleted_imports.add(import_id)
+def _on_run_delete(acc: _Acc, e: RunDeleted) -> None:
+    if e.run_id is not None:
+        acc.deleted_runs.add(e.run_id)
+    if e.import_id is not None:
+        acc.deleted_imports.add(e.import_id)
 
 
-def _on_check(acc: _Acc, e: Event) -> None:
-    key = Ticks.key(as_date(e.data.get("date")), text_of(e.data, "item"))
-    if e.id not in acc.removed:
+def _on_check(acc: _Acc, event_id: str, e: Check) -> None:
+    key = Ticks.key(e.date, e.item)
+    if event_id not in acc.removed:
         ids = acc.live.get(key)
-        acc.live[key] = e.id if ids is None else TICK_SEP.join(sorted({*ids.split(TICK_SEP), e.id}))
+        acc.live[key] = (
+            event_id if ids is None else TICK_SEP.join(sorted({*ids.split(TICK_SEP), event_id}))
+        )
 
 
-def _on_uncheck(acc: _Acc, e: Event) -> None:
-    removes = e.data.get("removes")
-    if not isinstance(removes, list):
-        return
-    named = {r for r in removes if isinstance(r, str)} - acc.removed
+def _on_uncheck(acc: _Acc, e: Uncheck) -> None:
+    named = set(e.removes) - acc.removed
     acc.removed.update(named)
     # The ids an uncheck names are those of its own (date, item): look there first, and
     # search the rest only for an id found nowhere else (a hand-edited file, say).
-    own = _own_key(e.data)
+    own = Ticks.key(e.date, e.item) if e.date is not None and e.item is not None else None
     if own is not None and own in acc.live:
         named = _drop_ids(acc, own, named)
     if named:
         for key in [k for k, ids in acc.live.items() if not named.isdisjoint(ids.split(TICK_SEP))]:
             named = _drop_ids(acc, key, named)
-
-
-def _own_key(data: Mapping[str, Any]) -> str | None:
-    try:
-        return Ticks.key(as_date(data.get("date")), text_of(data, "item"))
-    except TypeError:
-        return None
 
 
 def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
@@ -150,75 +139,75 @@ def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
     return named - set(ids)
 
 
-def _on_checkin(acc: _Acc, e: Event) -> None:
-    day = as_date(e.data.get("date"))
-    # No soreness: a morning that only rated runs or recorded a clearance (a wrong-typed
-    # soreness still drops the event, as any wrong-typed required field does).
-    soreness = as_int(e.data["soreness"]) if "soreness" in e.data else None
-    checkin = Checkin(date=day, soreness=soreness, **fields_of(e.data, CHECKIN_FIELDS))
-    if _newer(acc.checkins.get(day), _stamp(e)):
-        acc.checkins[day] = (_stamp(e), checkin)
-
-
-def _on_race(acc: _Acc, e: Event) -> None:
-    race_id = text_of(e.data, "id")
-    name = e.data.get("name", "")
-    race = Race(
-        id=race_id,
-        date=as_date(e.data.get("date")),
-        distance_m=as_float(e.data.get("distance_m")),
-        name=name if isinstance(name, str) else "",
+def _on_checkin(acc: _Acc, stamp: Stamp, e: CheckinGiven) -> None:
+    checkin = Checkin(
+        date=e.date,
+        soreness=e.soreness,
+        areas=e.areas,
+        red_flags=e.red_flags,
+        answered_no=e.answered_no,
+        pain=e.pain,
+        run_rpe=dict(e.run_rpe),
+        cleared=e.cleared,
+        sleep_hours=e.sleep_hours,
     )
-    if _newer(acc.races.get(race_id), _stamp(e)):
-        acc.races[race_id] = (_stamp(e), race)
+    if _newer(acc.checkins.get(e.date), stamp):
+        acc.checkins[e.date] = (stamp, checkin)
 
 
-def _on_race_delete(acc: _Acc, e: Event) -> None:
-    acc.deleted_races.add(text_of(e.data, "id"))
+def _on_race(acc: _Acc, stamp: Stamp, e: RaceEntered) -> None:
+    race = Race(id=e.id, date=e.date, distance_m=e.distance_m, name=e.name)
+    if _newer(acc.races.get(e.id), stamp):
+        acc.races[e.id] = (stamp, race)
 
 
-def _on_plan_choice(acc: _Acc, e: Event) -> None:
-    """A plan chosen by name and, for a user plan file, its content hash: two profile fields."""
-    sha = e.data.get("sha")
-    data: dict[str, Any] = {"plan": text_of(e.data, "name")}
-    data.update({"plan_sha": sha} if isinstance(sha, str) and sha else {"unset": ["plan_sha"]})
-    _on_profile(acc, dataclasses.replace(e, data=data))
+Part = str  # a part of the State: "profile", "runs", "checks", "checkins", "races"
+_ALL_PARTS: tuple[Part, ...] = ("profile", "runs", "checks", "checkins", "races")
 
 
-_HANDLERS: Mapping[str, Callable[[_Acc, Event], None]] = {
-    "profile": _on_profile,
-    "run": _on_run,
-    "run_edit": _on_run_edit,
-    "run_delete": _on_run_delete,
-    "check": _on_check,
-    "uncheck": _on_uncheck,
-    "checkin": _on_checkin,
-    "race": _on_race,
-    "race_delete": _on_race_delete,
-    "plan_choice": _on_plan_choice,
-}
+def _apply(acc: _Acc, r: Recorded) -> tuple[Part, ...]:
+    """Fold one event in; the parts of the State it may have changed (the table of which
+    kinds touch what is this match, not a second list)."""
+    stamp = r.stamp
+    match r.event:
+        case ProfileSet() as e:
+            _on_profile(acc, stamp, e.values(), e.unset)
+            return ("profile",)
+        case PlanChosen() as e:
+            _on_plan_choice(acc, stamp, e)
+            return ("profile",)
+        case RunLogged() as e:
+            _on_run(acc, stamp, e)
+            return ("runs",)
+        case RunEdited() as e:
+            _on_run_edit(acc, stamp, e)
+            return ("runs",)
+        case RunDeleted() as e:
+            _on_run_delete(acc, e)
+            return ("runs",)
+        case Check() as e:
+            _on_check(acc, r.id, e)
+            return ("checks",)
+        case Uncheck() as e:
+            _on_uncheck(acc, e)
+            return ("checks",)
+        case CheckinGiven() as e:
+            _on_checkin(acc, stamp, e)
+            return ("checkins", "runs")  # a check-in may rate a run
+        case RaceEntered() as e:
+            _on_race(acc, stamp, e)
+            return ("races",)
+        case RaceRemoved() as e:
+            acc.deleted_races.add(e.id)
+            return ("races",)
+        case Foreign():
+            return ()  # a newer release's kind, or one missing what it needs: kept, not applied
 
 
 # ---- the fold ---------------------------------------------------------------------------------
 
 
-# Which parts of the State each kind can change; a kind not listed here may change any.
-_PARTS: Mapping[str, tuple[str, ...]] = {
-    "profile": ("profile",),
-    "run": ("runs",),
-    "run_edit": ("runs",),
-    "run_delete": ("runs",),
-    "check": ("checks",),
-    "uncheck": ("checks",),
-    "checkin": ("checkins", "runs"),  # a check-in may rate a run
-    "race": ("races",),
-    "race_delete": ("races",),
-    "plan_choice": ("profile",),
-}
-_ALL_PARTS = ("profile", "runs", "checks", "checkins", "races")
-
-
-def fold(events: Iterable[Event]) -> State:
+def fold(events: Iterable[Recorded]) -> State:
     """The State the event set says: the same set, in any order, with any repeats, folds alike."""
     folder = Folder()
     folder.add(unique_ordered(events))
@@ -247,7 +236,7 @@ class Folder:
         self._dirty: set[str] = set(_ALL_PARTS)
         self.conflicted = False
 
-    def add(self, events: Iterable[Event]) -> None:
+    def add(self, events: Iterable[Recorded]) -> None:
         acc, ids = self._working()
         for event in events:
             if event.id in ids:
@@ -255,7 +244,7 @@ class Folder:
                 continue
             ids.add(event.id)
             self._dirty.add("count")  # State.event_count, even for a kind this version skips
-            self._apply(acc, event)
+            self._dirty.update(_apply(acc, event))
 
     def ready(self) -> None:
         """Unpack what a quick start left packed, so the next add or state is quick.
@@ -285,15 +274,6 @@ class Folder:
             self._state = pickle.loads(self._packed_state)
             self._packed_state = None
         return self._state
-
-    def _apply(self, acc: _Acc, event: Event) -> None:
-        handler = _HANDLERS.get(event.kind)  # unknown kinds come from newer versions: skip
-        if handler is None or not isinstance(event.data, Mapping):
-            return
-        self._dirty.update(_PARTS.get(event.kind, _ALL_PARTS))
-        # Malformed data in a known kind: skip the event, never fail the fold.
-        with contextlib.suppress(TypeError, ValueError, KeyError, AttributeError):
-            handler(acc, event)
 
     def state(self) -> State:
         """The fold so far; parts no new event touched are reused, not rebuilt."""

@@ -8,27 +8,26 @@ import dataclasses
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from planner.core.errors import DataError
 from planner.core.model import Profile, State
+from planner.events import Event, Recorded, decode
 from planner.store import cache as fold_cache
 from planner.store.atomic import PRIVATE_FILE, atomic_write, fsync_dir, random_token
 from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
-from planner.store.events import Event, encode_events, plain, unique_ordered
+from planner.store.eventfile import encode_file, envelope, unique_ordered
 from planner.store.fold import Folder
 from planner.store.paths import cache_dir, ensure_private_dir, missing_dirs, state_dir
 
 LOCK_NAME = ".planner.lock"
 HOUR_MS = 3_600_000
-# Kinds where a None value means "clear this field": it is written as an `unset` list.
-_UNSETTABLE = frozenset({"profile", "run_edit"})
 
 
 class Store:
@@ -60,7 +59,7 @@ class Store:
 
     # ---- reading -----------------------------------------------------------------------
 
-    def events(self) -> list[Event]:
+    def events(self) -> list[Recorded]:
         """Every event on disk, read afresh (for tools and tests; the app uses `state`)."""
         with self._mutex:
             index = DiskIndex(str(self._events_dir))
@@ -204,9 +203,9 @@ class Store:
     def _listing_failed(self, folder: str, exc: OSError) -> None:
         self._notice(f"{folder}: cannot list this folder: {exc.strerror}")
 
-    def _read_all(self, paths: list[str], bad_files: dict[str, str]) -> list[Event]:
+    def _read_all(self, paths: list[str], bad_files: dict[str, str]) -> list[Recorded]:
         """The events of these files; a file that cannot be used is skipped with a notice."""
-        events: list[Event] = []
+        events: list[Recorded] = []
         for path, found, notice, bad in read_event_files(paths, self._progress):
             events.extend(found)
             if notice is not None:
@@ -223,7 +222,7 @@ class Store:
         snap.ahead.clear()
         self._take_stamps(snap, ahead.items())
 
-    def _observe(self, snap: fold_cache.Snapshot, events: list[Event]) -> None:
+    def _observe(self, snap: fold_cache.Snapshot, events: list[Recorded]) -> None:
         """Catch the clock up to the disk, and name the devices whose clocks run ahead."""
         self._take_stamps(snap, ((e.device, e.hlc) for e in events))
 
@@ -250,13 +249,13 @@ class Store:
 
     # ---- writing -----------------------------------------------------------------------
 
-    def append(self, kind: str, data: Mapping[str, Any]) -> Event:
+    def append(self, event: Event) -> Recorded:
         """Record one event in a file of its own; it is on disk when this returns."""
-        return self._write([(kind, data)], batch=False)[0]
+        return self._write([event], batch=False)[0]
 
-    def append_batch(self, items: Sequence[tuple[str, Mapping[str, Any]]]) -> list[Event]:
+    def append_batch(self, events: Sequence[Event]) -> list[Recorded]:
         """Record many events in one file (an import, the demo seed), so they go as one."""
-        return self._write(items, batch=True) if items else []
+        return self._write(events, batch=True) if events else []
 
     def _prepare_folder(self, month_folder: Path) -> list[Path]:
         """Make the month folder (0700) if need be; return the folders this creates.
@@ -273,10 +272,7 @@ class Store:
         self._ready_folders.add(month_folder)
         return new
 
-    def _write(self, items: Sequence[tuple[str, Mapping[str, Any]]], *, batch: bool) -> list[Event]:
-        for kind, data in items:
-            if not isinstance(kind, str) or not kind or not isinstance(data, Mapping):
-                raise TypeError(f"an event needs a kind and a mapping of data, not {kind!r}")
+    def _write(self, items: Sequence[Event], *, batch: bool) -> list[Recorded]:
         with self._mutex, self._locked():
             snap = self._loaded()  # the clock must have seen the disk before it ticks
             # One stamp per event, so the order inside a batch survives the (hlc, id) sort.
@@ -284,14 +280,18 @@ class Store:
             stem = f"{stamps[0]}-{self.device}-{random_token(6)}"
             ids = [f"{stem}.{i}" for i in range(len(items))] if batch else [stem]
             drafts = [
-                Event(event_id, kind, hlc, self.device, _prepared(kind, data))
-                for event_id, hlc, (kind, data) in zip(ids, stamps, items, strict=True)
+                Recorded(event_id, hlc, self.device, event)
+                for event_id, hlc, event in zip(ids, stamps, items, strict=True)
             ]
             path = self._events_dir / self.device / _month(stamps[0]) / f"{stem}.toml"
-            raw = encode_events(drafts)
-            # Keep what a later load will read, not the caller's objects (tuples...): the plain
-            # form tomli_w writes is what tomllib gives back, without parsing the bytes again.
-            events = [dataclasses.replace(e, data=plain(e.data)) for e in drafts]
+            tables = [envelope(d) for d in drafts]  # refuses an event we may not write
+            raw = encode_file(tables)
+            # Keep what a later load will read, not the caller's objects: the codec's reading
+            # of the tables tomli_w writes, without parsing the bytes again.
+            events = [
+                dataclasses.replace(d, event=decode(t["kind"], t["data"]))
+                for d, t in zip(drafts, tables, strict=True)
+            ]
             new = self._prepare_folder(path.parent)
             try:
                 atomic_write(path, raw)
@@ -342,14 +342,3 @@ def _sync_entry(folder: Path, data_dir: Path) -> None:
 def _month(hlc: str) -> str:
     """YYYY-MM (UTC) of a stamp: the month folder its file goes in."""
     return datetime.fromtimestamp(parse_stamp(hlc)[0] / 1000, tz=UTC).strftime("%Y-%m")
-
-
-def _prepared(kind: str, data: Mapping[str, Any]) -> Mapping[str, Any]:
-    """For profile and run edits, a None value becomes an entry in `unset` (TOML has no null)."""
-    cleared = [k for k, v in data.items() if v is None]
-    if kind not in _UNSETTABLE or not cleared:
-        return data
-    kept = {k: v for k, v in data.items() if v is not None}
-    previous = kept.get("unset", [])
-    kept["unset"] = sorted({*(previous if isinstance(previous, list) else []), *cleared})
-    return kept

@@ -11,6 +11,7 @@ import pytest
 from clitools import Cli, tree_digest
 
 from planner.core.checkin import RED_FLAG_IDS
+from planner.events import RunLogged
 
 
 def setup_runner(cli: Cli) -> None:
@@ -93,9 +94,8 @@ def test_rating_an_unrated_run(cli: Cli, data: Path) -> None:
 
     planner = Planner.open(data, today=date(2026, 11, 28))
     planner.store.append(
-        "run",
-        {"id": "imp-1", "date": planner.today(), "distance_m": 9000.0, "moving_s": 2400,
-         "elapsed_s": 2400, "source": "import"},
+        RunLogged(id="imp-1", date=planner.today(), distance_m=9000.0, moving_s=2400,
+                  elapsed_s=2400, source="import")
     )  # fmt: skip
     code, out, _ = cli("checkin", "--soreness", "2")
     assert "Runs without your effort rating" in out and "imp-1" in out and "(from pace)" in out

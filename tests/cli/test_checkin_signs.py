@@ -13,6 +13,8 @@ import pytest
 from clitools import Cli, tree_digest
 from test_checkin import checkin_events, setup_runner
 
+from planner.events import RunLogged
+
 TODAY = date(2026, 11, 28)  # the cli fixture's pinned today
 
 
@@ -99,9 +101,8 @@ def test_rating_a_run_needs_no_soreness_and_keeps_the_mornings_answers(
 
     planner = Planner.open(data, today=TODAY)
     planner.store.append(
-        "run",
-        {"id": "imp-1", "date": TODAY, "distance_m": 9000.0, "moving_s": 2400,
-         "elapsed_s": 2400, "source": "import"},
+        RunLogged(id="imp-1", date=TODAY, distance_m=9000.0, moving_s=2400, elapsed_s=2400,
+                  source="import")
     )  # fmt: skip
     code, out, _ = cli("checkin", "--rate", "imp-1=6")
     assert code == 0 and "rated 1 run(s)" in out and "soreness" not in out.split("\n")[0]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from clitools import Cli, tree_digest
 
-from planner.store.events import decode_events
+from planner.store.eventfile import decode_file
 
 LOG = ("log", "--distance", "21km", "--duration", "2:00:00", "--rpe", "5")
 
@@ -20,7 +20,7 @@ def test_fluid_and_weights_are_stored_on_the_run_and_shape_the_fluid(cli: Cli, d
     )
     assert code == 0, err
     files = [p for p in (data / "events").rglob("*.toml") if not p.name.startswith(".")]
-    runs = [e for p in files for e in decode_events(p.read_bytes(), p) if e.kind == "run"]
+    runs = [e for p in files for e in decode_file(p.read_bytes(), p) if e.kind == "run"]
     (run,) = runs
     assert (run.data["drank_ml"], run.data["weight_before_kg"], run.data["weight_after_kg"]) == (
         750,

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from planner.core.errors import DataError, InputError
 from planner.core.model import ChecklistItem
+from planner.events import CheckinGiven
 from planner.service import Planner
 from planner.tui.app import PlannerApp
 from planner.tui.screens.help import HelpScreen
@@ -233,8 +234,7 @@ async def test_onboarding_needs_an_age_or_a_birth_date(new_planner: Planner) -> 
 @pytest.fixture
 def red_flag_planner(planner: Planner) -> Planner:
     """A check-in this morning that answers 'cannot bear weight' yes: a see-a-clinician day."""
-    checkin = {"date": TODAY, "soreness": 2, "red_flags": ["cannot_bear_weight"]}
-    planner.store.append("checkin", checkin)
+    planner.store.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     return planner
 
 

@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import ProgressBar, Static
 
 from planner.core.errors import PlannerError
+from planner.events import Check, RunLogged
 from planner.importers.report import ImportedRun, ImportProgress, ImportReport
 from planner.service import Planner
 from planner.store.store import Store
@@ -65,7 +66,7 @@ async def test_a_tick_from_another_device_shows_and_the_cursor_stays(
         # Another device (its own state dir, so its own device id) writes to the same data dir,
         # as a sync or a second machine sharing the folder would.
         other = Store(data_dir, state=tmp_path / "other-device")
-        other.append("check", {"date": TODAY, "item": first.id})
+        other.append(Check(date=TODAY, item=first.id))
 
         def shown() -> bool:
             return {item.id: item for item in checklist.items}[first.id].done
@@ -86,9 +87,8 @@ async def test_a_run_from_elsewhere_reaches_an_open_history(
         before = text_of(app, "#history-title")
         other = Planner(Store(data_dir, state=tmp_path / "other-device"), today=TODAY)
         other.store.append(
-            "run",
-            {"id": "r-elsewhere", "date": TODAY, "distance_m": 5000.0, "moving_s": 1500,
-             "elapsed_s": 1500, "sport": "running", "source": "manual"},
+            RunLogged(id="r-elsewhere", date=TODAY, distance_m=5000.0, moving_s=1500,
+                      elapsed_s=1500, sport="running", source="manual")
         )  # fmt: skip
         await until(pilot, lambda: text_of(app, "#history-title") != before)
         assert f"{len(planner.runs())} runs" in text_of(app, "#history-title")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from planner.events import CheckinGiven
 from planner.service import Planner, RunInput
 from planner.tui.app import PlannerApp
 from planner.tui.commands import GLOBAL_KEYS
@@ -344,7 +345,5 @@ async def test_a_palette_command_runs(planner: Planner) -> None:
 
 @pytest.fixture
 def red_flag_planner(planner: Planner) -> Planner:
-    planner.store.append(
-        "checkin", {"date": TODAY, "soreness": 2, "red_flags": ["cannot_bear_weight"]}
-    )
+    planner.store.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     return planner

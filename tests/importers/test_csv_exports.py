@@ -16,6 +16,7 @@ from importkit import (
     csv_row,
 )
 
+from planner.events import ProfileSet
 from planner.importers.activity import Refused
 from planner.importers.csv_exports import parse_export, to_number, to_seconds
 from planner.store.store import Store
@@ -167,7 +168,7 @@ def test_durations(text: str, value: float | None) -> None:
 def test_garmin_rows_are_placed_in_the_runners_zone_and_day(
     tmp_path: Path, importer: Importer, store: Store
 ) -> None:
-    store.append("profile", {"tz": "Europe/Copenhagen", "day_starts": 3})
+    store.append(ProfileSet(tz="Europe/Copenhagen", day_starts=3))
     path = tmp_path / "Activities.csv"
     path.write_bytes(
         _csv(

@@ -14,6 +14,7 @@ import pytest
 from importkit import Importer, gpx_line, run_fit, tree_digest
 
 from planner.core.model import Profile
+from planner.events import RunDeleted, RunLogged
 from planner.importers import pipeline, worker
 from planner.importers.activity import Activity
 from planner.importers.report import ImportProgress
@@ -106,8 +107,8 @@ def test_undo_removes_the_import_and_a_reimport_brings_it_back(
 ) -> None:
     (tmp_path / "manual").mkdir()
     _files(tmp_path / "watch")
-    store.append("run", {"id": "r-hand", "date": START.date(), "distance_m": 5000.0,
-                         "moving_s": 1500, "sport": "running"})  # fmt: skip
+    hand = RunLogged(id="r-hand", date=START.date(), distance_m=5e3, moving_s=1500, sport="running")
+    store.append(hand)
     report = importer([tmp_path / "watch"])
     assert len(store.state().runs) == 4
     planner = Planner(store)
@@ -125,7 +126,7 @@ def test_a_run_deleted_by_hand_is_not_imported_again(
 ) -> None:
     _files(tmp_path / "watch", count=1)
     (imported,) = importer([tmp_path / "watch"]).imported
-    store.append("run_delete", {"run_id": imported.id})
+    store.append(RunDeleted(run_id=imported.id))
     (tmp_path / "seen.json").unlink()  # even with the index gone
     report = importer([tmp_path / "watch"])
     assert report.duplicates == 1 and not report.imported and not store.state().runs
@@ -207,10 +208,11 @@ def test_trimp_uses_the_profile_or_the_age_estimate() -> None:
     common = {"ident": "x", "source": "x", "source_hash": "h", "import_id": "i", "today": today}
     set_hr = run_data(activity, profile=Profile(hr_max=190, hr_rest=50, sex="m"), **common)
     estimated = run_data(activity, profile=Profile(age=40), **common)  # 208 - 0.7 x 40 = 180
-    assert set_hr["trimp"] != estimated["trimp"]
-    assert 60 < set_hr["trimp"] < 200 and 60 < estimated["trimp"] < 200
+    assert set_hr.trimp is not None and estimated.trimp is not None
+    assert set_hr.trimp != estimated.trimp
+    assert 60 < set_hr.trimp < 200 and 60 < estimated.trimp < 200
     no_hr = Activity("running", START, 3600, 3600, 10_000)
-    assert run_data(no_hr, profile=Profile(), **common)["trimp"] is None
+    assert run_data(no_hr, profile=Profile(), **common).trimp is None
 
 
 def test_the_inbox(tmp_path: Path, store: Store) -> None:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from importkit import SAMPLES, Fact, Importer, sample_facts
 
+from planner.events import ProfileSet
 from planner.importers.activity import Refused
 from planner.importers.worker import parse_bytes
 from planner.store.store import Store
@@ -110,7 +111,7 @@ def test_runs_of_the_samples_carry_their_numbers(samples: Path, importer: Import
 def test_device_relative_times_are_resolved_in_the_runners_zone(
     samples: Path, importer: Importer, store: Store
 ) -> None:
-    store.append("profile", {"tz": "America/New_York"})
+    store.append(ProfileSet(tz="America/New_York"))
     importer([samples / "fit" / "fitparse__compressed-speed-distance.fit"])
     (run,) = store.state().runs
     # activity.local_timestamp ties the relative clock to the wall clock: 11:16:16 local.

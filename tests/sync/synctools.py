@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from eventtables import Event
+
 from planner.service import Planner, RunInput
 from planner.store.atomic import atomic_write
-from planner.store.events import Event
 from planner.store.fold import fold
 from planner.store.store import Store
 from planner.sync import SyncResult

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from synctools import SSH, TODAY, make_device, run_cli, visible_files
 
+from planner.events import Check
+
 
 def _env() -> dict[str, str]:
     return dict(os.environ)
@@ -78,7 +80,7 @@ def test_cost_follows_what_changed(
 ) -> None:
     device = make_device(tmp_path, "a")
     for day in range(40):  # events spread over many month folders' worth of history
-        device.store.append("check", {"date": TODAY, "item": f"item-{day}"})
+        device.store.append(Check(TODAY, f"item-{day}"))
     device.sync(target)
     ssh, log = _logging_ssh(tmp_path)
     monkeypatch.setenv("PLANNER_SSH", ssh)

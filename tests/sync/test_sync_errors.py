@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from synctools import SSH, TODAY, make_device, run_cli, visible_files
 
+from planner.events import Check
 from planner.sync import errors
 
 
@@ -43,7 +44,7 @@ def _ssh_variant(pattern: str, replacement: str) -> str:
 def _device_with_events(tmp_path: Path, name: str, count: int) -> Path:
     device = make_device(tmp_path, name)
     for n in range(count):
-        device.store.append("check", {"date": TODAY, "item": f"item-{n}"})
+        device.store.append(Check(TODAY, f"item-{n}"))
     return device.store.data_dir
 
 

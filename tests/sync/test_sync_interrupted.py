@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from synctools import TODAY, make_device, run_cli, visible_files
 
+from planner.events import Foreign
 from planner.store.store import Store
 from planner.sync import errors
 
@@ -64,7 +65,9 @@ def _rsync_children(pid: int) -> list[int]:
 def _source(tmp_path: Path) -> Path:
     device = make_device(tmp_path, "source")
     for n in range(FILES):
-        device.store.append("check", {"date": TODAY, "item": f"item-{n}", "note": "x" * 200})
+        device.store.append(
+            Foreign("check", {"date": TODAY, "item": f"item-{n}", "note": "x" * 200})
+        )
     return device.store.data_dir
 
 

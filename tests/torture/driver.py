@@ -51,8 +51,8 @@ class Recorder:
         self.events: list[Any] = []
         append, batch = store.append, store.append_batch
 
-        def one(kind: str, data: Any) -> Any:
-            event = append(kind, data)
+        def one(written: Any) -> Any:
+            event = append(written)
             self.ids.append(event.id)
             self.events.append(event)
             return event

@@ -26,6 +26,7 @@ import pytest
 from torturekit import SEED, TODAY, data_digest, gpx_run
 
 from planner.cli import main
+from planner.events import Check, CheckinGiven, ProfileSet, RaceEntered, RunLogged
 from planner.service import Planner
 from planner.store.store import Store
 
@@ -676,15 +677,14 @@ def _sync_command(capsys: pytest.CaptureFixture[str]) -> bool:
 def seed(data: Path) -> None:
     """A runner with a profile, runs, ticks, a check-in and a race: the data to protect."""
     store = Store(data)
-    store.append("profile", {"age": 52, "tz": "Europe/Berlin", "weight_kg": 61.0})
+    store.append(ProfileSet(age=52, tz="Europe/Berlin", weight_kg=61.0))
     for n, day in enumerate((date(2026, 11, 22), date(2026, 11, 24), date(2026, 11, 26))):
         store.append(
-            "run",
-            {"id": f"r-{n}", "date": day, "distance_m": 8000.0 + n, "moving_s": 2700, "rpe": 4.0},
+            RunLogged(id=f"r-{n}", date=day, distance_m=8000.0 + n, moving_s=2700, rpe=4.0)
         )
-        store.append("check", {"date": day, "item": "yoga"})
-    store.append("checkin", {"date": date(2026, 11, 27), "soreness": 2})
-    store.append("race", {"id": "rc-1", "date": date(2027, 3, 1), "distance_m": 21097.5})
+        store.append(Check(date=day, item="yoga"))
+    store.append(CheckinGiven(date=date(2026, 11, 27), soreness=2))
+    store.append(RaceEntered(id="rc-1", date=date(2027, 3, 1), distance_m=21097.5))
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

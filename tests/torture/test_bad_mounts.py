@@ -24,6 +24,7 @@ from torturekit import (
     small_tmpfs,
 )
 
+from planner.events import Check, ProfileSet, RunLogged
 from planner.store.store import Store
 
 WRITES: dict[str, tuple[str, ...]] = {
@@ -44,11 +45,9 @@ READS: dict[str, tuple[str, ...]] = {
 
 def seed(data: Path) -> None:
     store = Store(data)
-    store.append("profile", {"age": 52})
-    store.append(
-        "run", {"id": "r-1", "date": date(2026, 11, 26), "distance_m": 9e3, "moving_s": 2900}
-    )
-    store.append("check", {"date": date(2026, 11, 26), "item": "hydration"})
+    store.append(ProfileSet(age=52))
+    store.append(RunLogged(id="r-1", date=date(2026, 11, 26), distance_m=9e3, moving_s=2900))
+    store.append(Check(date=date(2026, 11, 26), item="hydration"))
 
 
 def _gpx(tmp: Path) -> Path:

@@ -28,6 +28,7 @@ from torturekit import (
     run_cli,
 )
 
+from planner.events import Check
 from planner.store.fold import fold
 from planner.store.store import Store
 
@@ -148,7 +149,7 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
     n = 0
     while n < 40 or any(proc.poll() is None for proc in drivers) or lane.is_alive():
         day = TODAY_DATE - timedelta(days=300 + n)
-        mine.append(tui.append("check", {"date": day, "item": "yoga"}).id)
+        mine.append(tui.append(Check(date=day, item="yoga")).id)
         if n % 4 == 3:
             seen_others |= tui.refresh()
             tui.save_cache()

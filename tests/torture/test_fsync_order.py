@@ -17,6 +17,7 @@ import pytest
 from torturekit import TODAY_DATE, gpx_run, visible_event_files
 
 from planner.core.checkin import CheckinAnswers
+from planner.events import Check
 from planner.service import Planner, RunInput
 from planner.store.store import Store
 
@@ -211,10 +212,10 @@ def test_a_new_month_folder_is_made_durable_in_its_device_folder(
 ) -> None:
     clock = [int(datetime(2026, 11, 30, 23, 59, tzinfo=UTC).timestamp() * 1000)]
     store = Store(data, cache=tmp_path / "fold-cache", wall_ms=lambda: clock[0])
-    store.append("check", {"date": date(2026, 11, 30), "item": "yoga"})
+    store.append(Check(date=date(2026, 11, 30), item="yoga"))
     clock[0] += 3_600_000  # past midnight UTC: December's folder
     syscalls.calls.clear()
-    event = store.append("check", {"date": date(2026, 12, 1), "item": "yoga"})
+    event = store.append(Check(date=date(2026, 12, 1), item="yoga"))
     syscalls.mark("returned")
     [final] = [p for p in visible_event_files(data) if p.stem == event.id]
     assert final.parent.name == "2026-12"

@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from planner.store.events import Event, decode_events
+from planner.events import Recorded
+from planner.store.eventfile import decode_file
 from planner.store.fold import fold
 
 HERE = Path(__file__).resolve().parent
@@ -119,11 +120,11 @@ def temp_files(data: Path) -> list[Path]:
     return sorted(p for p in (data / "events").rglob(".*") if p.is_file())
 
 
-def events_on_disk(data: Path) -> list[Event]:
+def events_on_disk(data: Path) -> list[Recorded]:
     """Every event of every visible file; each file must parse (no file is torn)."""
-    events: list[Event] = []
+    events: list[Recorded] = []
     for path in visible_event_files(data):
-        events.extend(decode_events(path.read_bytes(), path))
+        events.extend(decode_file(path.read_bytes(), path))
     return events
 
 
@@ -154,7 +155,7 @@ class Acks:
         return [i for op in self.ops for i in op.get("events", [])]
 
 
-def check_acknowledged(acks: Acks, events: list[Event], state: Any) -> dict[str, int]:
+def check_acknowledged(acks: Acks, events: list[Recorded], state: Any) -> dict[str, int]:
     """Every acknowledged write is on disk and the fold of the disk shows it; counts by op."""
     by_id = {e.id: e for e in events}
     missing = [i for i in acks.event_ids if i not in by_id]

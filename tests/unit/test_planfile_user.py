@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from eventtables import Event
 from plan_states import PLANS
 
 from planner.core.errors import DataError, InputError
-from planner.store.events import Event
+from planner.events import Recorded
 from planner.store.fold import fold
 from planner.store.planfiles import install_plan, load_plan, resolve_choice
 
@@ -83,7 +84,7 @@ def test_a_plan_needs_a_name_of_its_own(tmp_path: Path, name: str, message: str)
     assert not (tmp_path / "data").exists()
 
 
-def _event(n: int, kind: str, data: dict[str, object]) -> Event:
+def _event(n: int, kind: str, data: dict[str, object]) -> Recorded:
     return Event(f"e{n}", kind, f"17000000000{n:02d}-0000", "dev", data)
 
 

@@ -15,39 +15,49 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eventtables import Event as table_event
+from eventtables import encode_events
 
 from planner.core.errors import DataError
+from planner.events import (
+    Check,
+    CheckinGiven,
+    Event,
+    ProfileSet,
+    RaceEntered,
+    RaceRemoved,
+    RunDeleted,
+    RunEdited,
+    RunLogged,
+    Uncheck,
+)
 from planner.store.clock import parse_stamp
-from planner.store.events import Event, encode_events
 from planner.store.store import Store
 
 DAY = date(2025, 11, 28)
 NOW_MS = int(datetime(2025, 11, 30, 23, 30, tzinfo=UTC).timestamp() * 1000)
 YEAR_MS = 365 * 24 * 3600 * 1000
-SAMPLES: list[tuple[str, dict[str, Any]]] = [
-    ("profile", {"age": 52, "weight_kg": 61.5, "tz": "Europe/Berlin", "ice_bath": True}),
-    (
-        "run",
-        {
-            "id": "r1",
-            "date": DAY,
-            "distance_m": 10000.0,
-            "moving_s": 3000,
-            "elapsed_s": 3100,
-            "start": datetime(2025, 11, 28, 6, 0, tzinfo=UTC),
-            "source": "fit",
-            "import_id": "i1",
-        },
+SAMPLES: list[Event] = [
+    ProfileSet(age=52, weight_kg=61.5, tz="Europe/Berlin", ice_bath=True),
+    RunLogged(
+        id="r1",
+        date=DAY,
+        distance_m=10000.0,
+        moving_s=3000,
+        elapsed_s=3100,
+        start=datetime(2025, 11, 28, 6, 0, tzinfo=UTC),
+        source="fit",
+        import_id="i1",
     ),
-    ("run_edit", {"run_id": "r1", "type": "easy"}),
-    ("run", {"id": "r2", "date": DAY, "distance_m": 5000.0, "moving_s": 1500}),
-    ("run_delete", {"run_id": "r2"}),
-    ("check", {"date": DAY, "item": "yoga"}),
-    ("check", {"date": DAY, "item": "hydration"}),
-    ("checkin", {"date": DAY, "soreness": 3, "red_flags": [], "run_rpe": {"r1": 4}}),
-    ("race", {"id": "bos", "date": date(2026, 4, 20), "distance_m": 42195.0, "name": "Boston"}),
-    ("race", {"id": "old", "date": date(2026, 1, 1), "distance_m": 5000.0}),
-    ("race_delete", {"id": "old"}),
+    RunEdited("r1", {"type": "easy"}),
+    RunLogged(id="r2", date=DAY, distance_m=5000.0, moving_s=1500),
+    RunDeleted(run_id="r2"),
+    Check(DAY, "yoga"),
+    Check(DAY, "hydration"),
+    CheckinGiven(DAY, soreness=3, run_rpe={"r1": 4}),
+    RaceEntered("bos", date(2026, 4, 20), 42195.0, "Boston"),
+    RaceEntered("old", date(2026, 1, 1), 5000.0),
+    RaceRemoved("old"),
 ]
 
 
@@ -68,10 +78,8 @@ def digest(path: Path) -> str:
 
 def test_every_kind_round_trips_through_disk(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    written = [store.append(kind, data) for kind, data in SAMPLES]
-    written.append(
-        store.append("uncheck", {"date": DAY, "item": "hydration", "removes": [written[6].id]})
-    )
+    written = [store.append(event) for event in SAMPLES]
+    written.append(store.append(Uncheck(date=DAY, item="hydration", removes=(written[6].id,))))
     fresh = open_store(tmp_path)
     assert fresh.events() == written
     assert fresh.state() == store.state()
@@ -85,7 +93,7 @@ def test_every_kind_round_trips_through_disk(tmp_path: Path) -> None:
 
 def test_file_names_and_folders_follow_the_layout(tmp_path: Path) -> None:
     store = open_store(tmp_path, wall_ms=lambda: NOW_MS)
-    event = store.append("check", {"date": DAY, "item": "yoga"})
+    event = store.append(Check(date=DAY, item="yoga"))
     [path] = event_files(tmp_path / "data")
     assert path.parent == tmp_path / "data" / "events" / store.device / "2025-11"
     assert re.fullmatch(rf"{NOW_MS:013d}-0000-{store.device}-[a-z0-9]{{6}}", path.stem)
@@ -95,9 +103,8 @@ def test_file_names_and_folders_follow_the_layout(tmp_path: Path) -> None:
 
 def test_a_batch_is_one_file_in_order(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    items = [
-        ("run", {"id": f"r{i}", "date": DAY, "distance_m": 1000.0 + i, "moving_s": 300})
-        for i in range(12)
+    items: list[Event] = [
+        RunLogged(id=f"r{i}", date=DAY, distance_m=1000.0 + i, moving_s=300) for i in range(12)
     ]
     events = store.append_batch(items)
     [path] = event_files(tmp_path / "data")
@@ -109,8 +116,8 @@ def test_a_batch_is_one_file_in_order(tmp_path: Path) -> None:
 
 def test_profile_none_is_written_as_unset(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    store.append("profile", {"age": 40, "hr_max": 180})
-    event = store.append("profile", {"hr_max": None, "sex": "f"})
+    store.append(ProfileSet(age=40, hr_max=180))
+    event = store.append(ProfileSet.of({"hr_max": None, "sex": "f"}))
     assert event.data == {"sex": "f", "unset": ["hr_max"]}
     assert open_store(tmp_path).state().profile.hr_max is None
 
@@ -120,7 +127,7 @@ def test_append_is_durable_in_the_right_order(
 ) -> None:
     store = open_store(tmp_path)
     # The folders exist from here on (a write that creates one: tests/torture/test_fsync_order).
-    store.append("check", {"date": DAY, "item": "meal"})
+    store.append(Check(date=DAY, item="meal"))
     calls: list[str] = []
     real_fsync, real_replace = os.fsync, os.replace
 
@@ -134,7 +141,7 @@ def test_append_is_durable_in_the_right_order(
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
-    event = store.append("check", {"date": DAY, "item": "yoga"})
+    event = store.append(Check(date=DAY, item="yoga"))
     assert calls == ["fsync(file)", f"replace {event.id}.toml", "fsync(dir)"]
 
 
@@ -143,9 +150,9 @@ def test_append_is_durable_in_the_right_order(
 
 def test_temp_files_dot_files_and_dot_folders_are_ignored(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    real = store.append("check", {"date": DAY, "item": "yoga"})
+    real = store.append(Check(date=DAY, item="yoga"))
     month = event_files(tmp_path / "data")[0].parent
-    other = Event("x", "check", real.hlc, "zzzzzzzzzz", {"date": DAY, "item": "meal"})
+    other = table_event("x", "check", real.hlc, "zzzzzzzzzz", {"date": DAY, "item": "meal"})
     raw = encode_events([other])
     planted = [
         month / f".{real.id}.toml.k3j4h5.tmp",  # our own interrupted write
@@ -166,7 +173,7 @@ def test_temp_files_dot_files_and_dot_folders_are_ignored(tmp_path: Path) -> Non
 
 def test_a_corrupt_file_is_reported_once_skipped_and_left_alone(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    good = [store.append("check", {"date": DAY, "item": item}) for item in ("yoga", "meal")]
+    good = [store.append(Check(date=DAY, item=item)) for item in ("yoga", "meal")]
     month = event_files(tmp_path / "data")[0].parent
     bad = {
         month / "1-bad-toml.toml": b'[[event]]\nid = "x"\nkind = = 3\n',
@@ -188,7 +195,7 @@ def test_a_corrupt_file_is_reported_once_skipped_and_left_alone(tmp_path: Path) 
         f"{month}/5-huge.toml: larger than 16 MB, too big for an event file; skipped",
     ]
     fresh.reload()
-    fresh.append("check", {"date": DAY, "item": "hydration"})
+    fresh.append(Check(date=DAY, item="hydration"))
     assert len(fresh.notices) == 5  # once per Store, however often it reloads
     assert fresh.state().is_done(DAY, "hydration")
     assert {path: digest(path) for path in bad} == before
@@ -196,7 +203,7 @@ def test_a_corrupt_file_is_reported_once_skipped_and_left_alone(tmp_path: Path) 
 
 def test_events_from_a_newer_version_load_without_complaint(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     month = event_files(tmp_path / "data")[0].parent
     (month / "0000000000001-0000-future0000-abcdef.toml").write_text(
         'format = 3\n\n[[event]]\nid = "n1"\nkind = "hologram"\nhlc = "0000000000001-0000"\n'
@@ -218,8 +225,8 @@ def test_everything_created_is_private_whatever_the_umask(tmp_path: Path) -> Non
     old = os.umask(0)
     try:
         store = open_store(tmp_path)
-        store.append("check", {"date": DAY, "item": "yoga"})
-        store.append_batch([("check", {"date": DAY, "item": "meal"})])
+        store.append(Check(date=DAY, item="yoga"))
+        store.append_batch([Check(DAY, "meal")])
     finally:
         os.umask(old)
     seen = 0
@@ -252,11 +259,11 @@ def test_two_devices_synced_by_copying_fold_to_the_same_state(tmp_path: Path) ->
     laptop = Store(tmp_path / "laptop", state=tmp_path / "s1", wall_ms=lambda: next(wall))
     server = Store(tmp_path / "server", state=tmp_path / "s2", wall_ms=lambda: next(wall))
     assert laptop.device != server.device
-    tick = laptop.append("check", {"date": DAY, "item": "yoga"})
-    laptop.append("profile", {"age": 50, "units": "imperial"})
-    server.append("profile", {"age": 51})  # later: age is last-writer-wins
-    server.append("uncheck", {"date": DAY, "item": "yoga", "removes": [tick.id]})
-    laptop.append("check", {"date": DAY, "item": "yoga"})  # concurrent with the uncheck
+    tick = laptop.append(Check(date=DAY, item="yoga"))
+    laptop.append(ProfileSet(age=50, units="imperial"))
+    server.append(ProfileSet(age=51))  # later: age is last-writer-wins
+    server.append(Uncheck(date=DAY, item="yoga", removes=(tick.id,)))
+    laptop.append(Check(date=DAY, item="yoga"))  # concurrent with the uncheck
     # A sync is a set union of files: copy each side's folders into the other.
     for src, dst in (("laptop", "server"), ("server", "laptop")):
         shutil.copytree(tmp_path / src / "events", tmp_path / dst / "events", dirs_exist_ok=True)
@@ -266,20 +273,20 @@ def test_two_devices_synced_by_copying_fold_to_the_same_state(tmp_path: Path) ->
     assert a.profile.age == 51 and a.profile.units == "imperial" and a.is_done(DAY, "yoga")
     shared = Store(tmp_path / "laptop", state=tmp_path / "s2")  # a second device, same folder
     assert shared.state() == a
-    shared.append("check", {"date": DAY, "item": "meal"})
+    shared.append(Check(date=DAY, item="meal"))
     assert len(list((tmp_path / "laptop" / "events").iterdir())) == 2
 
 
 def test_a_clock_a_year_ahead_does_not_drag_ours(tmp_path: Path) -> None:
     wrong = open_store(tmp_path, device="wrong", wall_ms=lambda: NOW_MS + YEAR_MS)
-    future = wrong.append("check", {"date": DAY, "item": "yoga"})
+    future = wrong.append(Check(date=DAY, item="yoga"))
     store = open_store(tmp_path, wall_ms=lambda: NOW_MS)
     assert store.state().is_done(DAY, "yoga")  # kept and folded
     assert store.notices == [
         f"events from device {wrong.device} are stamped up to 8760 h ahead of this machine's"
         " clock; is its clock wrong?"
     ]
-    mine = store.append("check", {"date": DAY, "item": "meal"})
+    mine = store.append(Check(date=DAY, item="meal"))
     assert parse_stamp(mine.hlc)[0] == NOW_MS and mine.hlc < future.hlc
     store.reload()
     assert len(store.notices) == 1
@@ -287,36 +294,36 @@ def test_a_clock_a_year_ahead_does_not_drag_ours(tmp_path: Path) -> None:
 
 def test_new_stamps_follow_everything_on_disk_within_a_day(tmp_path: Path) -> None:
     ahead = open_store(tmp_path, device="ahead", wall_ms=lambda: NOW_MS + 3_600_000)
-    theirs = ahead.append("check", {"date": DAY, "item": "yoga"})
+    theirs = ahead.append(Check(date=DAY, item="yoga"))
     store = open_store(tmp_path, wall_ms=lambda: NOW_MS)
-    assert store.append("check", {"date": DAY, "item": "meal"}).hlc > theirs.hlc
+    assert store.append(Check(date=DAY, item="meal")).hlc > theirs.hlc
     assert store.notices == []
 
 
 def test_changed_on_disk_sees_others_not_ourselves(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     assert not store.changed_on_disk()  # nothing loaded yet: nothing stale
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     assert not store.changed_on_disk()
     cli = open_store(tmp_path)  # the same device, another process (the CLI while the TUI runs)
-    cli.append("check", {"date": DAY, "item": "meal"})
-    store.append("check", {"date": DAY, "item": "hydration"})  # lands in the same folder
+    cli.append(Check(date=DAY, item="meal"))
+    store.append(Check(date=DAY, item="hydration"))  # lands in the same folder
     assert store.changed_on_disk()
     store.reload()
     assert not store.changed_on_disk() and store.state().is_done(DAY, "meal")
     other = open_store(tmp_path, device="b")
-    other.append("check", {"date": DAY, "item": "yoga"})
+    other.append(Check(date=DAY, item="yoga"))
     assert store.changed_on_disk()
 
 
 def test_changed_on_disk_survives_rsync_putting_mtimes_back(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    event = store.append("check", {"date": DAY, "item": "yoga"})
+    event = store.append(Check(date=DAY, item="yoga"))
     month = event_files(tmp_path / "data")[0].parent
     before = os.stat(month)
     time.sleep(0.01)
     (month / "9999999999999-0000-xxxxxxxxxx-aaaaaa.toml").write_bytes(
-        encode_events([Event("late", "check", event.hlc, "x", {"date": DAY, "item": "meal"})])
+        encode_events([table_event("late", "check", event.hlc, "x", {"date": DAY, "item": "meal"})])
     )
     os.utime(month, ns=(before.st_atime_ns, before.st_mtime_ns))  # what `rsync -t` does
     assert store.changed_on_disk()
@@ -326,7 +333,7 @@ def test_state_is_memoised_until_the_event_set_changes(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     first = store.state()
     assert store.state() is first
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     assert store.state() is not first and store.state().event_count == 1
 
 
@@ -337,7 +344,7 @@ def _append_many(data: str, state: str, tag: str, barrier: Any) -> None:
     store = Store(Path(data), state=Path(state))
     barrier.wait()
     for i in range(50):
-        store.append("check", {"date": DAY, "item": f"{tag}-{i}"})
+        store.append(Check(DAY, f"{tag}-{i}"))
 
 
 def test_two_processes_appending_at_once_lose_nothing(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.events import Check
 from planner.store import bulk
 from planner.store.store import Store
 
@@ -16,7 +17,7 @@ DAY = date(2026, 11, 28)
 def test_parallel_and_serial_reads_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     writer = Store(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c1")
     for n in range(60):
-        writer.append("check", {"date": DAY, "item": f"item{n}"})
+        writer.append(Check(DAY, f"item{n}"))
     month = next((tmp_path / "data" / "events").rglob("*.toml")).parent
     (month / "1700000000000-0000-zzzzzzzzzz-bad000.toml").write_bytes(b"not = [toml")
     paths = sorted(str(p) for p in (tmp_path / "data" / "events").rglob("*.toml"))

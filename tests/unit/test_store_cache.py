@@ -8,6 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from planner.events import Check, ProfileSet
 from planner.store.store import Store
 
 DAY = date(2026, 11, 28)
@@ -19,9 +20,9 @@ def open_store(tmp_path: Path, device: str = "a") -> Store:
 
 def seeded(tmp_path: Path) -> Store:
     store = open_store(tmp_path)
-    store.append("profile", {"age": 52})
+    store.append(ProfileSet(age=52))
     for item in ("yoga", "hydration", "stretching"):
-        store.append("check", {"date": DAY, "item": item})
+        store.append(Check(date=DAY, item=item))
     store.state()
     store.save_cache()
     return store
@@ -59,7 +60,7 @@ def test_a_warm_start_does_not_read_old_files(tmp_path: Path) -> None:
 def test_files_that_arrive_later_are_folded_in(tmp_path: Path) -> None:
     seeded(tmp_path)
     other = open_store(tmp_path, device="b")
-    other.append("check", {"date": DAY, "item": "foam_rolling"})
+    other.append(Check(date=DAY, item="foam_rolling"))
     warm = open_store(tmp_path)
     assert warm.state().is_done(DAY, "foam_rolling")
     assert warm.state().is_done(DAY, "yoga")
@@ -71,7 +72,7 @@ def test_a_file_added_with_the_folder_mtime_put_back_is_still_seen(tmp_path: Pat
     other = open_store(tmp_path, device="a")
     month = event_files(tmp_path)[0].parent
     before = os.stat(month)
-    other.append("check", {"date": DAY, "item": "meal:lunch"})
+    other.append(Check(date=DAY, item="meal:lunch"))
     os.utime(month, ns=(before.st_atime_ns, before.st_mtime_ns))  # what `rsync -t` does
     assert open_store(tmp_path).state().is_done(DAY, "meal:lunch")
 
@@ -112,7 +113,7 @@ def test_the_cache_is_private(tmp_path: Path) -> None:
 
 def test_a_bad_file_is_reported_again_from_the_cache_without_being_read(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     bad = event_files(tmp_path)[0].parent / "1700000000000-0000-zzzzzzzzzz-aaaaaa.toml"
     bad.write_bytes(b"[[event]]\nid = 3\n")
     store.refresh()
@@ -128,7 +129,7 @@ def test_a_tick_after_a_warm_start_keeps_the_fold_incremental(tmp_path: Path) ->
     seeded(tmp_path)
     warm = open_store(tmp_path)
     before = warm.state()
-    warm.append("check", {"date": DAY, "item": "meal:dinner"})
+    warm.append(Check(date=DAY, item="meal:dinner"))
     after = warm.state()
     assert after.is_done(DAY, "meal:dinner") and after.event_count == before.event_count + 1
     assert after.runs is before.runs  # untouched parts are reused, not rebuilt

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eventtables import Event, encode_events
 
 from planner.core.errors import DataError, InputError
+from planner.events import Check, Recorded, RunLogged
 from planner.store import atomic, bulk, device, disk, paths, planfiles
 from planner.store import cache as fold_cache
-from planner.store.events import Event, decode_events, encode_events, unique_ordered
+from planner.store.eventfile import decode_file, unique_ordered
 from planner.store.fold import fold
 from planner.store.store import Store
 
@@ -137,7 +139,7 @@ def test_a_folder_that_cannot_be_listed_is_a_notice_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
-    event = store.append("check", {"date": DAY, "item": "yoga"})
+    event = store.append(Check(date=DAY, item="yoga"))
     month = next((tmp_path / "data" / "events").glob("*/*"))
     real_scandir = os.scandir
 
@@ -166,7 +168,7 @@ def test_an_old_listing_of_device_folders_is_trusted_without_listing_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     events = str(tmp_path / "data" / "events")
     index = disk.DiskIndex(events)
     first = index.scan(lambda folder, exc: None)
@@ -184,7 +186,7 @@ def test_an_old_listing_of_device_folders_is_trusted_without_listing_again(
 def test_text_that_is_not_utf8_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     with pytest.raises(InputError, match="is not UTF-8; nothing was written"):
-        store.append("run", {"id": "r1", "date": DAY, "note": "caf\udce9"})
+        store.append(RunLogged(id="r1", date=DAY, distance_m=1e3, moving_s=300, note="caf\udce9"))
     assert list((tmp_path / "data" / "events").rglob("*.toml")) == []
 
 
@@ -197,14 +199,14 @@ def test_a_toml_error_without_a_position_still_names_line_one(
     def fail(text: str) -> Any:
         raise tomli.TOMLDecodeError("something odd")
 
-    monkeypatch.setattr("planner.store.events.tomli.loads", fail)
+    monkeypatch.setattr("planner.store.eventfile.tomli.loads", fail)
     with pytest.raises(DataError, match=r"^/x\.toml: line 1: invalid TOML: something odd$"):
-        decode_events(b"x = 1", Path("/x.toml"))
+        decode_file(b"x = 1", Path("/x.toml"))
 
 
 def test_an_event_that_is_not_a_table_is_named() -> None:
     with pytest.raises(DataError, match=r"line 1: event 1: not a table$"):
-        decode_events(b'event = ["x"]\n', Path("/x.toml"))
+        decode_file(b'event = ["x"]\n', Path("/x.toml"))
 
 
 # ---- the fold cache ----------------------------------------------------------------------------
@@ -212,7 +214,7 @@ def test_an_event_that_is_not_a_table_is_named() -> None:
 
 def _saved(tmp_path: Path) -> tuple[Store, Path]:
     store = open_store(tmp_path)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     store.state()
     store.save_cache()
     [path] = (tmp_path / "cache").glob("fold-*.pickle")
@@ -255,7 +257,7 @@ def test_a_cache_that_cannot_be_written_leaves_no_temp_and_costs_only_speed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     monkeypatch.setattr(fold_cache.os, "replace", lambda s, d: (_ for _ in ()).throw(oserror(28)))
     store.save_cache()  # no exception
     assert list((tmp_path / "cache").iterdir()) == []
@@ -267,7 +269,7 @@ def test_a_cache_that_cannot_be_written_leaves_no_temp_and_costs_only_speed(
 def test_a_data_dir_whose_name_is_not_utf8_has_a_cache_of_its_own(tmp_path: Path) -> None:
     odd = tmp_path / "da\udcffta"
     store = Store(odd, state=tmp_path / "state", cache=tmp_path / "cache")
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     store.save_cache()
     [path] = (tmp_path / "cache").glob("fold-*.pickle")
     assert path == fold_cache.cache_file(tmp_path / "cache", odd)
@@ -284,10 +286,10 @@ def test_a_result_is_remembered_for_one_event_set_only(tmp_path: Path) -> None:
     assert store.recall("plan") == "the plan"
     store.save_cache()
     assert open_store(tmp_path).recall("plan") == "the plan"  # kept in the cache
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     assert store.recall("plan") is None  # the event set grew: it no longer holds
     other = open_store(tmp_path)
-    other.append("check", {"date": DAY, "item": "meal"})
+    other.append(Check(date=DAY, item="meal"))
     store.refresh()
     assert store.recall("plan") is None
 
@@ -299,12 +301,19 @@ def test_remembered_results_are_few(tmp_path: Path) -> None:
     assert store.recall("k39") == 39 and store.recall("k0") is None
 
 
-def test_a_kind_or_data_of_the_wrong_type_is_a_programming_error(tmp_path: Path) -> None:
+def test_our_own_event_of_the_wrong_type_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
     store = open_store(tmp_path)
-    with pytest.raises(TypeError):
-        store.append("", {"date": DAY})
-    with pytest.raises(TypeError):
-        store.append("check", ["not", "a", "mapping"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="our own check event would not read back"):
+        store.append(Check(DAY, 5))  # type: ignore[arg-type]
+    far = RunLogged(id="r", date=DAY, distance_m="far", moving_s=60)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="wrong-typed: distance_m"):
+        store.append(far)
+    naive = RunLogged(id="r", date=DAY, distance_m=1e3, moving_s=60, start=datetime(2025, 1, 1))
+    with pytest.raises(ValueError, match="field start"):
+        store.append_batch([Check(DAY, "yoga"), naive])
+    assert list((tmp_path / "data" / "events").rglob("*.toml")) == []
 
 
 def test_a_lock_file_made_by_hand_is_made_private(tmp_path: Path) -> None:
@@ -312,7 +321,7 @@ def test_a_lock_file_made_by_hand_is_made_private(tmp_path: Path) -> None:
     lock = tmp_path / "data" / ".planner.lock"
     lock.touch()
     lock.chmod(0o644)
-    store.append("check", {"date": DAY, "item": "yoga"})
+    store.append(Check(date=DAY, item="yoga"))
     assert lock.stat().st_mode & 0o777 == 0o600
 
 
@@ -320,14 +329,14 @@ def test_a_lock_file_that_cannot_be_opened_is_a_clear_error(tmp_path: Path) -> N
     store = open_store(tmp_path)
     (tmp_path / "data" / ".planner.lock").mkdir()
     with pytest.raises(DataError, match=r"\.planner\.lock: cannot open the lock file"):
-        store.append("check", {"date": DAY, "item": "yoga"})
+        store.append(Check(date=DAY, item="yoga"))
 
 
 def test_an_unreadable_event_file_is_a_notice_and_read_again_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
-    event = store.append("check", {"date": DAY, "item": "yoga"})
+    event = store.append(Check(date=DAY, item="yoga"))
     real_open = open
 
     def refuse(path: Any, *args: Any, **kwargs: Any) -> Any:
@@ -356,7 +365,7 @@ def test_new_folders_outside_the_data_dir_are_synced_when_they_can_be(
 
     monkeypatch.setattr("planner.store.store.fsync_dir", fsync_dir)
     store = Store(outside / "data", state=tmp_path / "state", cache=tmp_path / "cache")
-    store.append("check", {"date": DAY, "item": "yoga"})  # no error
+    store.append(Check(date=DAY, item="yoga"))  # no error
     # Inside the data dir the same failure is an error: the write is not known durable.
     monkeypatch.setattr(
         "planner.store.store.fsync_dir",
@@ -367,12 +376,12 @@ def test_new_folders_outside_the_data_dir_are_synced_when_they_can_be(
         outside / "data", state=tmp_path / "state", cache=tmp_path / "c2", wall_ms=lambda: next_year
     )
     with pytest.raises(DataError, match="cannot sync folder"):  # a new month folder
-        later.append("check", {"date": date(2027, 1, 5), "item": "yoga"})
+        later.append(Check(date=date(2027, 1, 5), item="yoga"))
 
 
 def test_a_repeated_event_id_with_other_content_folds_from_scratch(tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    first = store.append("check", {"date": DAY, "item": "yoga"})
+    first = store.append(Check(date=DAY, item="yoga"))
     store.state()
     month = next((tmp_path / "data" / "events").glob("*/*"))
     twin = Event(first.id, "check", first.hlc, "zzzzzzzzzz", {"date": DAY, "item": "meal"})
@@ -504,7 +513,7 @@ def test_a_plan_is_parsed_every_time_when_there_is_no_cache_dir(
 # ---- the fold's converters ---------------------------------------------------------------------
 
 
-def ev(kind: str, data: dict[str, Any], n: int = 0) -> Event:
+def ev(kind: str, data: dict[str, Any], n: int = 0) -> Recorded:
     hlc = f"{1795000000000 + n:013d}-0000"
     return Event(f"{hlc}-dev-{n:04d}", kind, hlc, "dev", data)
 

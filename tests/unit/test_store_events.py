@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from eventtables import Event, encode_events
 
 from planner.core.errors import DataError
-from planner.store.events import Event, decode_events, encode_events
+from planner.events import Recorded
+from planner.store.eventfile import decode_file
 
 HLC = "1764288000000-0000"
 PATH = Path("/data/events/dev/2025-11/f.toml")
@@ -36,19 +38,19 @@ SAMPLES: dict[str, dict[str, Any]] = {
 }
 
 
-def event(kind: str, data: dict[str, Any], i: int = 0) -> Event:
+def event(kind: str, data: dict[str, Any], i: int = 0) -> Recorded:
     return Event(f"{HLC}-dev-abcdef.{i}", kind, HLC, "dev", data)
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
 def test_every_kind_round_trips(kind: str) -> None:
     original = event(kind, SAMPLES[kind])
-    assert decode_events(encode_events([original]), PATH) == [original]
+    assert decode_file(encode_events([original]), PATH) == [original]
 
 
 def test_a_batch_round_trips_in_order() -> None:
     batch = [event(kind, data, i) for i, (kind, data) in enumerate(SAMPLES.items())]
-    assert decode_events(encode_events(batch), PATH) == batch
+    assert decode_file(encode_events(batch), PATH) == batch
 
 
 def test_file_shape_is_event_tables_with_a_data_subtable() -> None:
@@ -80,25 +82,25 @@ signature = "abc"
 [event.data]
 glow = 3
 """.encode()
-    [loaded] = decode_events(raw, PATH)
+    [loaded] = decode_file(raw, PATH)
     assert (loaded.kind, loaded.data) == ("hologram_run", {"glow": 3})
 
 
 def test_bad_toml_names_the_file_and_line() -> None:
     raw = b'[[event]]\nid = "e1"\nkind = = "check"\n'
     with pytest.raises(DataError, match=rf"^{PATH}: line 3: invalid TOML: invalid value$"):
-        decode_events(raw, PATH)
+        decode_file(raw, PATH)
 
 
 def test_truncated_toml_points_at_the_last_line() -> None:
     with pytest.raises(DataError, match=rf"^{PATH}: line 2: invalid TOML"):
-        decode_events(b'[[event]]\nid = "', PATH)
+        decode_file(b'[[event]]\nid = "', PATH)
 
 
 def test_non_utf8_names_the_line() -> None:
     raw = b'[[event]]\nid = "e1"\nkind = "\xff\xfe"\n'
     with pytest.raises(DataError, match=rf"^{PATH}: line 3: not UTF-8 text$"):
-        decode_events(raw, PATH)
+        decode_file(raw, PATH)
 
 
 @pytest.mark.parametrize(
@@ -115,16 +117,16 @@ def test_missing_or_wrong_typed_fields_name_the_event(body: str, reason: str) ->
     good = f'[[event]]\nid = "ok"\nkind = "c"\nhlc = "{HLC}"\ndevice = "d"\ndata = {{}}\n'
     raw = f"{good}\n[[event]]\n{body}\n".encode()
     with pytest.raises(DataError, match=rf"^{PATH}: line 8: event 2: {reason}"):
-        decode_events(raw, PATH)
+        decode_file(raw, PATH)
 
 
 @pytest.mark.parametrize("raw", [b"", b'title = "my notes"\n', b"event = 3\n", b"event = []\n"])
 def test_foreign_files_are_refused(raw: bytes) -> None:
     with pytest.raises(DataError, match=rf"^{PATH}: line 1: not a planner event file"):
-        decode_events(raw, PATH)
+        decode_file(raw, PATH)
 
 
 def test_decoded_datetimes_keep_their_offset() -> None:
     start = datetime(2025, 1, 1, 6, 0, tzinfo=UTC)
-    [loaded] = decode_events(encode_events([event("run", {"start": start})]), PATH)
+    [loaded] = decode_file(encode_events([event("run", {"start": start})]), PATH)
     assert loaded.data["start"] == start and loaded.data["start"].utcoffset() is not None

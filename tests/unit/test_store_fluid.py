@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.store.events import decode_events
+from planner.store.eventfile import decode_file
 from planner.store.fold import fold
 
 EVENT = """
@@ -27,7 +27,7 @@ def runs_from_file(tmp_path: Path, *extras: str) -> dict[str, object]:
     text = "".join(EVENT.format(n=n, extra=extra) for n, extra in enumerate(extras))
     path = tmp_path / "events.toml"
     path.write_text(text, encoding="utf-8")
-    return {r.id: r for r in fold(decode_events(path.read_bytes(), path)).runs}
+    return {r.id: r for r in fold(decode_file(path.read_bytes(), path)).runs}
 
 
 def test_fluid_fields_are_read_and_a_wrong_one_drops_only_itself(tmp_path: Path) -> None:

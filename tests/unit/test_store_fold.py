@@ -6,11 +6,12 @@ import itertools
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from eventtables import Event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.model import Checkin, Profile, Race
-from planner.store.events import Event
+from planner.events import Recorded
 from planner.store.fold import fold
 
 DAY = date(2025, 11, 28)
@@ -18,13 +19,13 @@ T0 = datetime(2025, 11, 28, 7, 0, tzinfo=UTC)
 _serial = itertools.count()
 
 
-def ev(kind: str, data: dict[str, Any], t: int, device: str = "aaaaaaaaaa") -> Event:
+def ev(kind: str, data: dict[str, Any], t: int, device: str = "aaaaaaaaaa") -> Recorded:
     """An event stamped at wall ms `t` (small numbers are fine: only the order matters)."""
     hlc = f"{t:013d}-0000"
     return Event(f"{hlc}-{device}-{next(_serial):06d}", kind, hlc, device, data)
 
 
-def run(run_id: str, t: int, **extra: Any) -> Event:
+def run(run_id: str, t: int, **extra: Any) -> Recorded:
     data: dict[str, Any] = {"id": run_id, "date": DAY, "distance_m": 10000.0, "moving_s": 3000}
     return ev("run", {**data, **extra}, t)
 
@@ -226,8 +227,8 @@ PROFILE_VALUES = {
 
 
 @st.composite
-def event_sets(draw: st.DrawFn) -> list[Event]:
-    events: list[Event] = []
+def event_sets(draw: st.DrawFn) -> list[Recorded]:
+    events: list[Recorded] = []
     for n in range(draw(st.integers(0, 25))):
         hlc = f"{draw(st.integers(0, 6)):013d}-{draw(st.integers(0, 2)):04d}"  # many ties
         device = draw(st.sampled_from(["aaaaaaaaaa", "bbbbbbbbbb"]))
@@ -247,7 +248,7 @@ def event_sets(draw: st.DrawFn) -> list[Event]:
 
 @settings(max_examples=200, deadline=None)
 @given(events=event_sets(), data=st.data())
-def test_fold_ignores_order_and_duplicates(events: list[Event], data: st.DataObject) -> None:
+def test_fold_ignores_order_and_duplicates(events: list[Recorded], data: st.DataObject) -> None:
     repeats = data.draw(st.lists(st.sampled_from(events), max_size=5)) if events else []
     shuffled = data.draw(st.permutations(events + repeats))
     assert fold(shuffled) == fold(events)

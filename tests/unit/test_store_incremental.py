@@ -6,17 +6,18 @@ import pickle
 from datetime import date
 from typing import Any
 
+from eventtables import Event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.store.events import Event
+from planner.events import Recorded
 from planner.store.fold import Folder, fold
 
 DAYS = (date(2025, 1, 1), date(2025, 1, 2))
 RUN_IDS = ("r1", "r2")
 
 
-def _data(draw: st.DrawFn, kind: str, earlier: list[Event]) -> dict[str, Any]:
+def _data(draw: st.DrawFn, kind: str, earlier: list[Recorded]) -> dict[str, Any]:
     day = draw(st.sampled_from(DAYS))
     if kind == "check":
         return {"date": day, "item": draw(st.sampled_from(["yoga", "hydration"]))}
@@ -46,8 +47,8 @@ KINDS = ["check", "uncheck", "profile", "run", "run_edit", "run_delete", "checki
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> list[Event]:
-    events: list[Event] = []
+def histories(draw: st.DrawFn) -> list[Recorded]:
+    events: list[Recorded] = []
     for n in range(draw(st.integers(0, 30))):
         hlc = f"{draw(st.integers(0, 5)):013d}-{draw(st.integers(0, 2)):04d}"
         device = draw(st.sampled_from(["aaaaaaaaaa", "bbbbbbbbbb"]))
@@ -60,7 +61,9 @@ def histories(draw: st.DrawFn) -> list[Event]:
 
 @settings(max_examples=300, deadline=None)
 @given(events=histories(), data=st.data())
-def test_any_order_any_steps_gives_the_whole_fold(events: list[Event], data: st.DataObject) -> None:
+def test_any_order_any_steps_gives_the_whole_fold(
+    events: list[Recorded], data: st.DataObject
+) -> None:
     shuffled = data.draw(st.permutations(events))
     cuts = sorted(data.draw(st.lists(st.integers(0, len(events)), max_size=4)))
     folder = Folder()

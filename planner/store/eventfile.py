@@ -1,10 +1,10 @@
-"""Events and their TOML file format: one or more [[event]] tables per file."""
+"""The event file format: one or more [[event]] tables per TOML file, each an envelope (id,
+kind, hlc, device) around its data, which planner/events' codec reads and writes."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import tomli  # the compiled build of what became tomllib: ~1.8x faster on a fir
 import tomli_w
 
 from planner.core.errors import DataError, InputError
+from planner.events import Event, Recorded, decode, encode
 from planner.store.clock import STAMP_RE
 
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
@@ -20,24 +21,21 @@ _EVENT_HEADER = re.compile(r"\s*\[\[\s*event\s*\]\]")
 _STRING_KEYS = ("id", "kind", "hlc", "device")
 
 
-@dataclass(frozen=True)
-class Event:
-    """One change, as written once and never modified."""
+def envelope(record: Recorded) -> dict[str, Any]:
+    """The [[event]] table of one record; ValueError if its event is not one we may write."""
+    kind, data = encode(record.event)
+    return {
+        "id": record.id,
+        "kind": kind,
+        "hlc": record.hlc,
+        "device": record.device,
+        "data": plain(data),
+    }
 
-    id: str
-    kind: str
-    hlc: str
-    device: str
-    data: Mapping[str, Any]
 
-
-def encode_events(events: Sequence[Event]) -> bytes:
-    """The TOML bytes of an event file. None values in `data` mean "absent" and are left out."""
-    tables = [
-        {"id": e.id, "kind": e.kind, "hlc": e.hlc, "device": e.device, "data": plain(e.data)}
-        for e in events
-    ]
-    text = tomli_w.dumps({"event": tables})
+def encode_file(tables: Sequence[Mapping[str, Any]]) -> bytes:
+    """The TOML bytes of an event file made of these envelopes."""
+    text = tomli_w.dumps({"event": list(tables)})
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -58,7 +56,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def decode_events(raw: bytes, path: Path) -> list[Event]:
+def decode_file(raw: bytes, path: Path) -> list[Recorded]:
     """The events of one file; DataError("path: line N: reason") if it is not a valid one."""
     text = _utf8(raw, path)
     try:
@@ -95,7 +93,7 @@ def _event_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), 1) if _EVENT_HEADER.match(line)]
 
 
-def _event(table: Any, index: int, text: str, path: Path) -> Event:
+def _event(table: Any, index: int, text: str, path: Path) -> Recorded:
     problem = _problem(table)
     if problem is not None:
         # Line numbers only for a message: finding them costs more than parsing the event.
@@ -103,7 +101,8 @@ def _event(table: Any, index: int, text: str, path: Path) -> Event:
         line = lines[index] if index < len(lines) else 1
         raise DataError(f"{path}: line {line}: event {index + 1}: {problem}")
     # Keys a newer version adds next to these are ignored, not refused.
-    return Event(table["id"], table["kind"], table["hlc"], table["device"], table["data"])
+    event: Event = decode(table["kind"], table["data"])
+    return Recorded(table["id"], table["hlc"], table["device"], event)
 
 
 def _problem(table: Any) -> str | None:
@@ -121,9 +120,9 @@ def _problem(table: Any) -> str | None:
     return None
 
 
-def unique_ordered(events: Iterable[Event]) -> list[Event]:
+def unique_ordered(events: Iterable[Recorded]) -> list[Recorded]:
     """Each id once, in (hlc, id) order: the order a fold from scratch applies them in."""
-    unique: dict[str, Event] = {}
+    unique: dict[str, Recorded] = {}
     for event in events:
         old = unique.get(event.id)
         # Two different events under one id should not exist; if they do, pick by content,
@@ -133,5 +132,5 @@ def unique_ordered(events: Iterable[Event]) -> list[Event]:
     return sorted(unique.values(), key=lambda e: (e.hlc, e.id))
 
 
-def _content_key(e: Event) -> tuple[str, str, str, str]:
-    return (e.hlc, e.kind, e.device, repr(sorted(repr(item) for item in e.data.items())))
+def _content_key(e: Recorded) -> tuple[str, str, str, str]:
+    return (e.hlc, e.kind, e.device, repr(e.event))
