@@ -28,11 +28,11 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.datadir import DataDir
 from planner.importers.fitread import read_fit
 from planner.importers.pipeline import run_import
 from planner.importers.sources import discover, read_sources
 from planner.importers.worker import parse_bytes
-from planner.store.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 # Files SOURCES.md lists as broken: fitdecode cannot read them to the end.
@@ -129,7 +129,7 @@ def parse_alone(corpus: Path) -> None:
 def import_once(corpus: Path, work: Path, jobs: int | None, keep: bool = False) -> float:
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
-    store = Store(work / "data", state=work / "state", cache=work / "cache")
+    store = DataDir(work / "data", state=work / "state", cache=work / "cache")
     started = time.perf_counter()
     run_import(store, [corpus], index_path=work / "cache" / "seen.json", jobs=jobs)
     return time.perf_counter() - started

@@ -196,7 +196,7 @@ def plan_cost(results: Results, data: Path, home: Path, startup: float, label: s
     from planner.service import Planner
 
     planner = Planner.open(data, today=TODAY)
-    state, rules = planner.store.state(), planner.rules()
+    state, rules = planner.data.state(), planner.rules()
     times = []
     for _ in range(7):
         t = time.perf_counter()

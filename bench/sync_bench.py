@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_history import make_history
 
+from planner.datadir import DataDir
 from planner.service import Planner
-from planner.store.store import Store
 
 
 def _timed(run: Callable[[], object]) -> float:
@@ -73,7 +73,7 @@ def main() -> int:
         first = _timed(lambda: _quiet([*planner_cmd, "sync", target, "--quiet"], env))
         print(f"history: {files} event files; first sync (all of them): {first:.2f} s")
 
-        planner = Planner(Store(data))
+        planner = Planner(DataDir(data))
         naive_remote = f"{host}:{root / 'naive'}/"
         rsh = ["-e", shlex.join(ssh)]
         naive_push = ["rsync", "-rt", "--ignore-existing", "--omit-dir-times", *rsh]
@@ -110,7 +110,7 @@ def main() -> int:
         noop_ratio = statistics.median(times["noop"]) / bare
         ok = noop_ratio <= 1.5 and one.sent == 1 and one.received == 0
         print(f"target: noop <= 1.5x bare, one tick sends one file: {'met' if ok else 'MISSED'}")
-        planner.store.save_cache()  # now, not at exit, when the folder is gone
+        planner.data.save_cache()  # now, not at exit, when the folder is gone
         return 0 if ok else 1
 
 

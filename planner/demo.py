@@ -9,9 +9,9 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from planner.datadir import DataDir
 from planner.events import Check, Event, ProfileSet, RunLogged
 from planner.service import Planner
-from planner.store.store import Store
 
 WEEKS = 12
 # A masters runner's week: quality on Tuesday, easy midweek, a long run on Saturday.
@@ -83,7 +83,7 @@ def _demo_ticks(day: date, rng: random.Random) -> list[Event]:
 def open_demo(today: date | None = None) -> Planner:
     """A Planner on a new private temp dir seeded with the demo runner's history."""
     root = Path(tempfile.mkdtemp(prefix="planner-demo-"))
-    store = Store(root / "data", state=root / "state", cache=root / "cache")
-    planner = Planner(store, today=today)
-    store.append_batch(demo_events(planner.today()))
+    data = DataDir(root / "data", state=root / "state", cache=root / "cache")
+    planner = Planner(data, today=today)
+    data.append_batch(demo_events(planner.today()))
     return planner

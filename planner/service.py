@@ -17,6 +17,8 @@ from planner.core.model import (
     Profile,
     Run,
 )
+from planner.core.morning import DayView, day_view
+from planner.datadir import DataDir
 from planner.events import (
     Check,
     CheckinGiven,
@@ -32,7 +34,6 @@ from planner.runner_input import RunInput as RunInput  # the service's API takes
 from planner.runner_input import profile_fields, run_fields
 from planner.service_files import FilesPart
 from planner.store.planfiles import PlanInUse, load_plan, plan_in_use
-from planner.store.store import Store
 
 if TYPE_CHECKING:
     from planner.core.checkin import CheckinAnswers
@@ -45,9 +46,6 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from planner.sync.run import SyncProgress, SyncResult
 
-if TYPE_CHECKING:
-    pass
-
 
 T = TypeVar("T")
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
@@ -58,17 +56,16 @@ class Planner(FilesPart):
 
     def __init__(
         self,
-        store: Store,
+        data: DataDir,
         *,
         today: date | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.store = store
+        self.data = data
         self._pinned_today = today
         self._now = now or (lambda: datetime.now(UTC))
         self._rules: PlanRules | None = None
         self._in_use: PlanInUse | None = None
-        self._plans: dict[tuple[date | None, int, date], tuple[int, PlanInUse, Plan]] = {}
 
     @classmethod
     def open(
@@ -80,21 +77,21 @@ class Planner(FilesPart):
     ) -> Planner:
         from planner.store.paths import resolve_data_dir
 
-        return cls(Store(resolve_data_dir(data_dir), state=state), today=today)
+        return cls(DataDir(resolve_data_dir(data_dir), state=state), today=today)
 
     def as_of(self, today: date) -> Planner:
         """The same data seen on another day: tomorrow morning's plan, prepared tonight."""
-        return Planner(self.store, today=today, now=self._now)
+        return Planner(self.data, today=today, now=self._now)
 
     # ---- reading -------------------------------------------------------------------
 
     @property
     def profile(self) -> Profile:
-        return self.store.profile()
+        return self.data.profile()
 
     @property
     def notices(self) -> list[str]:
-        return self.store.notices
+        return self.data.notices
 
     def has_profile(self) -> bool:
         return self.profile.is_set
@@ -109,7 +106,7 @@ class Planner(FilesPart):
     def rules(self) -> PlanRules:
         name, sha = self.profile.plan, self.profile.plan_sha
         if self._rules is None or self._rules.name != name or sha not in (None, self._rules.sha):
-            self._rules = load_plan(name, self.store.data_dir, sha)
+            self._rules = load_plan(name, self.data.data_dir, sha)
         return self._rules
 
     def plan_in_use(self) -> PlanInUse:
@@ -117,7 +114,7 @@ class Planner(FilesPart):
         name, sha = self.profile.plan, self.profile.plan_sha
         in_use = self._in_use
         if in_use is None or in_use.name != name or sha not in (None, in_use.sha):
-            in_use = self._in_use = plan_in_use(name, self.store.data_dir, sha)
+            in_use = self._in_use = plan_in_use(name, self.data.data_dir, sha)
         return in_use
 
     def plan_note(self) -> str | None:
@@ -142,47 +139,65 @@ class Planner(FilesPart):
     def plan(self, start: date | None = None, days: int = 14) -> Plan:
         if not 1 <= days <= 366:
             raise InputError(f"days {days}: must be from 1 to 366")
-        generation, in_use, today = self.store.generation(), self.plan_in_use(), self.today()
+        in_use, today = self.plan_in_use(), self.today()
         if start is not None and (start - today).days > MAX_LEAD_DAYS:
             # Days after today are projected one by one: years ahead would take minutes.
             raise InputError(f"date {start}: more than a year after today ({today}); too far ahead")
-        # The plan on screen is asked for again to validate a tick: a tick then costs a file
-        # write, not a plan over ten years. Same event set, same plan file: same plan.
-        key = (start, days, today)
-        memo = self._plans.get(key)
-        if memo is not None and memo[0] == generation and memo[1] == in_use:
-            return memo[2]
-        # Across runs, the store's cache keeps the plan of an unchanged event set, so a start
-        # with nothing new needs neither the engine nor the plan rules (nor their imports).
-        plan = self.remembered(
+        # Same event set, same plan file: same plan. The plan on screen is asked for again to
+        # validate a tick, which then costs a file write, not a plan over ten years; and the
+        # snapshot keeps it, so a start with nothing new needs neither the engine nor the plan
+        # rules (nor their imports).
+        return self.remembered(
             f"plan:{start}:{days}:{today}:{in_use.name}:{in_use.sha}",
             lambda: self._build_plan(today, start, days),
             Plan,
         )
-        if len(self._plans) > 64:
-            self._plans.clear()
-        self._plans[key] = (generation, in_use, plan)
-        return plan
+
+    def morning(self, day: date | None = None) -> DayView:
+        """What Today shows of `day` (default today), kept with the event set like the plan:
+        opening the app again with nothing new shows it without unfolding years of history."""
+        today, in_use = self.today(), self.plan_in_use()
+        day = day or today
+
+        def view() -> DayView:
+            plan = self.plan(start=day, days=1)
+            checked_in = today in self.checkins()
+            return day_view(plan, self.runs(), today, self.profile.units, checked_in)
+
+        return self.remembered(f"morning:{day}:{today}:{in_use.name}:{in_use.sha}", view, DayView)
+
+    def prepare_tomorrow(self) -> None:
+        """Work out tomorrow's morning view tonight (the app calls this as it closes): the next
+        morning's start, with nothing new on disk, finds it in the snapshot."""
+        if not self.has_profile():
+            return  # onboarding was left unfinished: there is no plan to prepare
+        tomorrow = self.today() + timedelta(days=1)
+        self.as_of(tomorrow).morning(tomorrow)
+
+    def get_ready(self) -> None:
+        """Unpack what a quick start left packed (the fold of the history), so the next tick
+        or screen is quick: the app calls this once its first screen is up."""
+        self.data.ready()
 
     def _build_plan(self, today: date, start: date | None, days: int) -> Plan:
         from planner.core.engine import build_plan
 
-        return build_plan(self.store.state(), self.rules(), today, start=start, days=days)
+        return build_plan(self.data.state(), self.rules(), today, start=start, days=days)
 
     def remembered(self, key: str, compute: Callable[[], T], kind: type[T]) -> T:
         """`compute()`, kept in the fold cache with the current event set: asked again with
         nothing new on disk (in this run or a later one), it is not computed again."""
-        value = self.store.recall(key)
+        value = self.data.recall(key)
         if not isinstance(value, kind):
             value = compute()
-            self.store.remember(key, value)
+            self.data.remember(key, value)
         return value
 
     def day(self, day: date | None = None) -> DayPlan:
         return self.plan(start=day or self.today(), days=1).days[0]
 
     def runs(self) -> tuple[Run, ...]:
-        return self.store.state().runs
+        return self.data.state().runs
 
     def load_trend(self, days: int = 120) -> tuple[LoadPoint, ...]:
         """Fitness, fatigue, form and the load ratio for each of the last `days` days."""
@@ -198,7 +213,7 @@ class Planner(FilesPart):
 
     def refresh_if_changed(self) -> bool:
         """Fold in event files that arrived from elsewhere (a sync, a cron job, the CLI)."""
-        return self.store.refresh()
+        return self.data.refresh()
 
     # ---- sync ----------------------------------------------------------------------
 
@@ -219,9 +234,9 @@ class Planner(FilesPart):
         # Imported here, not at the top: `planner today` must never load subprocess.
         from planner.sync import sync
 
-        result = sync(self.store.data_dir, target, progress=progress, interactive=interactive)
-        # Only a store already read needs the new files; the CLI's would read them for nothing.
-        if result.received and self.store.changed_on_disk():
+        result = sync(self.data.data_dir, target, progress=progress, interactive=interactive)
+        # Only a data dir already read needs the new files; the CLI's would read them for nothing.
+        if result.received and self.data.changed_on_disk():
             self.refresh_if_changed()
         return result
 
@@ -230,7 +245,7 @@ class Planner(FilesPart):
         from planner.store.paths import state_dir
         from planner.sync.memory import remembered
 
-        return remembered(state_dir(), self.store.data_dir)
+        return remembered(state_dir(), self.data.data_dir)
 
     # ---- ticks ---------------------------------------------------------------------
 
@@ -253,7 +268,7 @@ class Planner(FilesPart):
         day = day or self.today()
         found = self.find_item(item, day)
         if not found.done:
-            self.store.append(Check(day, found.id))
+            self.data.append(Check(day, found.id))
         # Our check is live in the fold now: no need to plan again to know it (that is the
         # screen's next frame, not the tick's cost).
         return dataclasses.replace(found, done=True)
@@ -262,9 +277,9 @@ class Planner(FilesPart):
         """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
         day = day or self.today()
         found = self.find_item(item, day)
-        live = sorted(self.store.state().checks.get((day, found.id), frozenset()))
+        live = sorted(self.data.state().checks.get((day, found.id), frozenset()))
         if live:
-            self.store.append(Uncheck(day, found.id, tuple(live)))
+            self.data.append(Uncheck(day, found.id, tuple(live)))
         return dataclasses.replace(found, done=False)
 
     def toggle(self, item: str, day: date) -> bool:
@@ -278,7 +293,7 @@ class Planner(FilesPart):
     def log_run(self, entry: RunInput) -> Run:
         """Validate every field first; nothing is written unless all of it is good."""
         event = RunLogged(**run_fields(entry, self.today()))
-        self.store.append(event)
+        self.data.append(event)
         return next(r for r in self.runs() if r.id == event.id)
 
     # ---- check-in, races, plan files ----------------------------------------------
@@ -287,14 +302,14 @@ class Planner(FilesPart):
         """Record a morning check-in; a second one the same day adds to the first."""
         from planner.core.checkin import RED_FLAG_IDS, checkin_data
 
-        state, today = self.store.state(), self.today()
+        state, today = self.data.state(), self.today()
         plan_flags = [f.id for f in self.rules().red_flags.flags]
         flag_ids = list(dict.fromkeys([*RED_FLAG_IDS, *plan_flags]))
         previous = state.checkins.get(answers.day or today)
         data = checkin_data(
             answers, today=today, flag_ids=flag_ids, runs=state.runs, previous=previous
         )
-        self.store.append(
+        self.data.append(
             CheckinGiven(
                 date=data["date"],
                 soreness=data.get("soreness"),
@@ -307,7 +322,7 @@ class Planner(FilesPart):
                 sleep_hours=data.get("sleep_hours"),
             )
         )
-        return self.store.state().checkins[data["date"]]
+        return self.data.state().checkins[data["date"]]
 
     def unrated_runs(self, day: date | None = None) -> list[tuple[Run, Effort]]:
         """Runs of the week up to `day` without an effort rating, with the plan's estimate."""
@@ -329,7 +344,7 @@ class Planner(FilesPart):
         return {r.id: estimator.effort(r) for r in runs}
 
     def races(self) -> tuple[Race, ...]:
-        return self.store.state().races
+        return self.data.state().races
 
     def signs_standing(self, day: date | None = None) -> tuple[FlagInForce, ...]:
         """The warning signs in force when `day`'s check-in opens: as the mornings before it
@@ -342,7 +357,7 @@ class Planner(FilesPart):
 
     def checkins(self) -> Mapping[date, Checkin]:
         """Every morning check-in, by day (the TUI asks whether today's is done)."""
-        return self.store.state().checkins
+        return self.data.state().checkins
 
     def add_race(self, day: date, distance: str, name: str = "") -> Race:
         import secrets
@@ -350,14 +365,14 @@ class Planner(FilesPart):
         from planner.core.taper import race_data
 
         data = race_data("race-" + secrets.token_hex(4), day, distance, name, self.today())
-        self.store.append(RaceEntered(**data))
+        self.data.append(RaceEntered(**data))
         return next(r for r in self.races() if r.id == data["id"])
 
     def remove_race(self, race_id: str) -> Race:
         race = next((r for r in self.races() if r.id == race_id), None)
         if race is None:
             raise InputError(f"race {race_id!r}: no race with that id; see planner race list")
-        self.store.append(RaceRemoved(race_id))
+        self.data.append(RaceRemoved(race_id))
         return race
 
     # ---- profile -------------------------------------------------------------------
@@ -373,13 +388,13 @@ class Planner(FilesPart):
         if hr_max is not None and hr_rest is not None and hr_rest >= hr_max:
             raise InputError(f"HR rest {hr_rest} must be below HR max {hr_max}")
         if "plan" not in fields:
-            self.store.append(ProfileSet.of(fields))
+            self.data.append(ProfileSet.of(fields))
             return self.profile
         # The plan is a `plan_choice`: its name and, for a user plan, its content hash.
         from planner.store.planfiles import resolve_choice
 
-        choice = resolve_choice(fields.pop("plan"), self.store.data_dir)
+        choice = resolve_choice(fields.pop("plan"), self.data.data_dir)
         events: list[Event] = [ProfileSet.of(fields)] if fields else []
         events.append(PlanChosen(choice.name, choice.sha))
-        self.store.append_batch(events)
+        self.data.append_batch(events)
         return self.profile

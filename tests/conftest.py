@@ -21,3 +21,16 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
     for name in _PLANNER_ENV:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_snapshots(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots off (planner/snapshot.py), as harlequin's tests switch its catalog cache off:
+    a test sees what the events say, never what an earlier step kept. A test of the snapshot
+    itself is marked `snapshots`. The variable reaches the CLI's subprocesses too."""
+    from planner import snapshot
+
+    if request.node.get_closest_marker("snapshots") is None:
+        monkeypatch.setenv(snapshot.OFF_ENV, "1")
+    else:
+        monkeypatch.delenv(snapshot.OFF_ENV, raising=False)

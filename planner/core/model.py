@@ -6,7 +6,7 @@ into `DayPlan`s. Nothing here reads a file or the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -148,46 +148,8 @@ class Race:
     name: str = ""
 
 
-TICK_SEP = "\x1f"  # between check ids in one Ticks value; never in an id
-
-
-class Ticks(Mapping[tuple[date, str], frozenset[str]]):
-    """(day, item id) -> ids of the live `check` events, stored as plain strings.
-
-    Ten years of ticks are some 25,000 entries: as strings ("2026-11-28|yoga" -> ids) they
-    load from the fold cache in a few milliseconds, where dates and frozensets take ~40 ms.
-    """
-
-    __slots__ = ("_raw",)
-
-    def __init__(self, raw: Mapping[str, str] | None = None) -> None:
-        self._raw: Mapping[str, str] = raw if raw is not None else {}
-
-    @staticmethod
-    def key(day: date, item_id: str) -> str:
-        return f"{day.isoformat()}|{item_id}"
-
-    def done(self, day: date, item_id: str) -> bool:
-        return self.key(day, item_id) in self._raw
-
-    def __getitem__(self, key: tuple[date, str]) -> frozenset[str]:
-        return frozenset(self._raw[self.key(*key)].split(TICK_SEP))
-
-    def __contains__(self, key: object) -> bool:
-        if not (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], date)):
-            return False
-        return self.key(key[0], str(key[1])) in self._raw
-
-    def __iter__(self) -> Iterator[tuple[date, str]]:
-        for raw_key in self._raw:
-            day, _, item = raw_key.partition("|")
-            yield date.fromisoformat(day), item
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __repr__(self) -> str:
-        return f"Ticks({dict(self.items())!r})"
+# (day, item id) -> ids of the live `check` events; the item is done while this is non-empty.
+Ticks = Mapping[tuple[date, str], frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -196,8 +158,7 @@ class State:
 
     profile: Profile = field(default_factory=Profile)
     runs: tuple[Run, ...] = ()  # sorted by (date, start, id)
-    # (day, item id) -> ids of the live `check` events; the item is done while this is non-empty.
-    checks: Mapping[tuple[date, str], frozenset[str]] = field(default_factory=dict)
+    checks: Ticks = field(default_factory=dict)
     checkins: Mapping[date, Checkin] = field(default_factory=dict)
     races: tuple[Race, ...] = ()
     event_count: int = 0
@@ -207,8 +168,6 @@ class State:
     withheld_runs: frozenset[tuple[str, str]] = frozenset()
 
     def is_done(self, day: date, item_id: str) -> bool:
-        if isinstance(self.checks, Ticks):
-            return self.checks.done(day, item_id)
         return bool(self.checks.get((day, item_id)))
 
 

@@ -1,8 +1,14 @@
-"""Small, locale-free wording helpers for reasons: "Tue 24 Nov", "2 days", "89%"."""
+"""The words a runner reads, for the CLI and the TUI alike: day types, dates, the run line,
+"done of doable", the disclaimer, and small locale-free helpers ("2 days", "89%")."""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from datetime import date
+
+from planner.core.model import ChecklistItem, Run, RunGuidance
+from planner.core.units import format_distance, format_duration
 
 # One vocabulary for the faces (CLI text and TUI): what each day type is called, and the one
 # disclaimer. A runner reads the same words in `planner today` and on the Today screen.
@@ -22,9 +28,11 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def day_label(day: date) -> str:
-    """ "Tue 24 Nov": the same in every locale, so outputs are reproducible."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+def day_label(day: date, *, year: bool = False) -> str:
+    """ "Tue 24 Nov" ("Tue 24 Nov 2026" with the year): the day of the month unpadded, as
+    people write it, and the same in every locale, so outputs are reproducible."""
+    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
@@ -41,3 +49,65 @@ def number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.1f}"
+
+
+def when_label(day: date, today: date, projected: bool) -> str:
+    """How the shown day relates to today; future days are projections, and say so."""
+    offset = (day - today).days
+    if offset == 0:
+        return "today"
+    if offset == 1:
+        near = "tomorrow"
+    elif offset == -1:
+        near = "yesterday"
+    elif offset > 0:
+        near = f"in {offset} days"
+    else:
+        near = f"{-offset} days ago"
+    return f"{near} · projected" if projected else near
+
+
+def runner_label(age: int | None, age_group: str | None) -> str:
+    if age is None:
+        return "age not set"
+    group = f" · WMA {age_group}" if age_group else ""
+    return f"age {age}{group}"
+
+
+def guidance_label(run: RunGuidance, see_clinician: bool = False, quality: bool = False) -> str:
+    """The run line; the intensity cap only on a quality day, where it limits the session."""
+    if see_clinician:
+        return "No running today: see a clinician before you run again."
+    if run.done_minutes is not None:
+        return f"Today's run is done: {run.done_minutes} min logged."
+    if not run.allowed:
+        return "No running today."
+    limits = [f"up to {run.max_minutes} min" if run.max_minutes is not None else "no time cap"]
+    if run.max_rpe is not None:
+        limits.append(f"RPE ≤ {run.max_rpe}")
+    if quality:
+        limits.append(f"intensity cap {run.intensity_cap:.0%}")
+    return "Run " + " · ".join(limits)
+
+
+def last_run_label(runs: Sequence[Run], day: date, units: str) -> str:
+    """The latest run on or before `day`: what the plan of that day is reacting to."""
+    upto = bisect.bisect_right(runs, day, key=lambda run: run.date)
+    if upto == 0:
+        return "No run logged before this day."
+    run = runs[upto - 1]
+    parts = [f"{format_distance(run.distance_m, units)} in {format_duration(run.moving_s)}"]
+    if run.rpe is not None:
+        parts.append(f"RPE {run.rpe:g}{' (est.)' if run.rpe_estimated else ''}")
+    if run.type:
+        parts.append(run.type)
+    return f"Last run {day_label(run.date)}: " + ", ".join(parts)
+
+
+def progress_label(items: Sequence[ChecklistItem]) -> str:
+    """'3/8 done': withheld items are not counted, since they cannot be done today."""
+    doable = [item for item in items if not item.withheld]
+    done = sum(item.done for item in doable)
+    withheld = len(items) - len(doable)
+    extra = f" · {withheld} withheld" if withheld else ""
+    return f"{done}/{len(doable)} done{extra}"

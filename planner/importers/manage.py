@@ -10,12 +10,12 @@ from pathlib import Path
 
 from planner.core.errors import InputError
 from planner.core.model import Profile
+from planner.datadir import DataDir
 from planner.events import RunDeleted
 from planner.importers.ledger import ImportInfo, ledger
 from planner.importers.pipeline import run_import
 from planner.importers.report import ImportReport, ProgressFn
 from planner.store.paths import cache_dir
-from planner.store.store import Store
 
 
 def index_file(data_dir: Path) -> Path:
@@ -25,7 +25,7 @@ def index_file(data_dir: Path) -> Path:
 
 
 def import_into(
-    store: Store,
+    data: DataDir,
     paths: Sequence[str | os.PathLike[str]],
     progress: ProgressFn | None = None,
     jobs: int | None = None,
@@ -35,9 +35,9 @@ def import_into(
     if not paths:
         raise InputError("import: name the files, folders or archives to import")
     return run_import(
-        store,
+        data,
         paths,
-        index_path=index_file(store.data_dir),
+        index_path=index_file(data.data_dir),
         progress=progress,
         jobs=jobs,
         today=today,
@@ -57,19 +57,19 @@ def inbox_folder(profile: Profile) -> Path | None:
     return folder
 
 
-def standing_imports(store: Store) -> list[ImportInfo]:
+def standing_imports(data: DataDir) -> list[ImportInfo]:
     """The imports that still stand, oldest runs first."""
-    found = ledger(store.state()).imports.values()
+    found = ledger(data.state()).imports.values()
     return sorted(found, key=lambda i: (i.first or i.last, i.import_id))
 
 
-def undo_import(store: Store, import_id: str) -> int:
+def undo_import(data: DataDir, import_id: str) -> int:
     """Remove every run of an import with one `run_delete` marker; the count removed."""
-    info = ledger(store.state()).imports.get(import_id.strip())
+    info = ledger(data.state()).imports.get(import_id.strip())
     if info is None:
         raise InputError(
             f"import {import_id!r}: no such import (or it was undone already); "
             "see: planner import --list"
         )
-    store.append(RunDeleted(import_id=info.import_id))
+    data.append(RunDeleted(import_id=info.import_id))
     return info.runs

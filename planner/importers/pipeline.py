@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from planner.core.days import runner_day
+from planner.datadir import DataDir
 from planner.events import RunLogged
 from planner.importers.activity import RUNNING, UNKNOWN, Activity, Refused
 from planner.importers.csv_exports import CsvExport, CsvRun, parse_export, row_hash
@@ -27,7 +28,6 @@ from planner.importers.summary import FORMAT_RANK, FutureStart, run_data, run_id
 from planner.importers.twins import Twins
 from planner.importers.worker import Parsed, parse_chunk
 from planner.store.atomic import random_token
-from planner.store.store import Store
 
 CHUNK_FILES = 64
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -36,7 +36,7 @@ EVENTS_PER_FILE = 2000  # ~1 MB of TOML: well under the store's 16 MB per event 
 
 
 def run_import(
-    store: Store,
+    data: DataDir,
     paths: Sequence[str | os.PathLike[str]],
     *,
     index_path: Path | None = None,
@@ -44,7 +44,7 @@ def run_import(
     jobs: int | None = None,
     today: date | None = None,
 ) -> ImportReport:
-    """Import every activity file under `paths` into `store`; see ImportReport.
+    """Import every activity file under `paths` into `data`; see ImportReport.
 
     `today` is the runner's today (the service passes the plan's, so `--today` holds here
     too): no run starts after it. Without it, the runner's today by this machine's clock.
@@ -53,17 +53,17 @@ def run_import(
     found = discover(paths)
     report = ImportReport(refused=list(found.refused), ignored=found.ignored)
     report.files = len(found.sources)
-    book = ledger(store.state())
+    book = ledger(data.state())
     index = SeenIndex(index_path)
     todo, seen = _not_seen(found.sources, index, book, report)
     ticker = _Ticker(len(todo), progress)
-    profile = store.state().profile
+    profile = data.state().profile
     exports = _read_exports([s for s in todo if s.kind == "csv"], profile.units, ticker)
     files = [s for s in todo if s.kind != "csv"]
     parsed = _parse_files(files, jobs, ticker)
     if today is None:
         today = runner_day(datetime.now(UTC), profile.tz, profile.day_starts)
-    intake = _Intake(store, book, today, report)
+    intake = _Intake(data, book, today, report)
     strava = _strava_rows(exports)
     gave = set(seen)
     for source in sorted(files, key=lambda s: _richness(s, parsed[s.locator])):
@@ -225,9 +225,9 @@ def _referenced(csv: Source, ref: str) -> str:
 class _Intake:
     """Turns parsed activities into new runs, counting everything else in the report."""
 
-    def __init__(self, store: Store, book: Ledger, today: date, report: ImportReport):
-        state = store.state()
-        self.store, self.book, self.today, self.report = store, book, today, report
+    def __init__(self, data: DataDir, book: Ledger, today: date, report: ImportReport):
+        state = data.state()
+        self.data, self.book, self.today, self.report = data, book, today, report
         self.after_today = False  # a run of the file being taken starts after today
         self.profile = state.profile
         self.twins = Twins(state.runs)
@@ -344,5 +344,5 @@ class _Intake:
             return
         items = list(self.new.values())
         for at in range(0, len(items), EVENTS_PER_FILE):
-            self.store.append_batch(items[at : at + EVENTS_PER_FILE])
+            self.data.append_batch(items[at : at + EVENTS_PER_FILE])
         self.report.import_id = self.import_id

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from planner.core.model import Run
 from planner.importers.activity import RUNNING
-from planner.store.same_activity import DUPLICATE_START_S, same_measures
+from planner.projections.same_activity import DUPLICATE_START_S, same_measures
 
 
 class Twins:

@@ -65,3 +65,20 @@ def fsync_dir(folder: Path) -> None:
             raise DataError(f"{folder}: cannot sync folder: {exc.strerror}") from None
     finally:
         os.close(fd)
+
+
+def write_private(path: Path, raw: bytes) -> None:
+    """Write a cache file (0600) via a temp file and a rename.
+
+    No fsync: caches are disposable, and a torn or empty one fails to load and is rebuilt.
+    """
+    temp = path.with_name(f".{path.name}.{random_token(6)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -4,7 +4,7 @@ kind, hlc, device) around its data, which planner/events' codec reads and writes
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -118,19 +118,3 @@ def _problem(table: Any) -> str | None:
     if not isinstance(table.get("data"), dict):
         return "'data' is missing or not a table"
     return None
-
-
-def unique_ordered(events: Iterable[Recorded]) -> list[Recorded]:
-    """Each id once, in (hlc, id) order: the order a fold from scratch applies them in."""
-    unique: dict[str, Recorded] = {}
-    for event in events:
-        old = unique.get(event.id)
-        # Two different events under one id should not exist; if they do, pick by content,
-        # never by arrival order, so every machine picks the same one.
-        if old is None or (old != event and _content_key(event) < _content_key(old)):
-            unique[event.id] = event
-    return sorted(unique.values(), key=lambda e: (e.hlc, e.id))
-
-
-def _content_key(e: Recorded) -> tuple[str, str, str, str]:
-    return (e.hlc, e.kind, e.device, repr(e.event))

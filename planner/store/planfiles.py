@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import os
 import pickle
 import re
 from dataclasses import dataclass
@@ -13,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import planner
 from planner.core.errors import DataError, InputError
-from planner.store.atomic import atomic_write
-from planner.store.cache import code_stamp, write_private
+from planner.store.atomic import atomic_write, write_private
 from planner.store.paths import cache_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -264,3 +264,17 @@ def _parsed(text: str, source: str, builtins: dict[str, str] | None = None) -> P
         ensure_private_dir(path.parent)
         write_private(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
     return rules
+
+
+def code_stamp() -> str:
+    """The app version plus the size and mtime of every module of the core (where plan files
+    are parsed, and PlanRules defined): a parsed plan kept by other code (an upgrade, a
+    developer's edit) is never trusted."""
+    core = Path(planner.__file__).resolve().parent / "core"
+    parts = [planner.__version__]
+    with os.scandir(core) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

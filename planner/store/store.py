@@ -1,44 +1,63 @@
-"""The event store: reads every event file of a data dir and appends new ones durably."""
+"""The event log of one data dir: append events durably, list and read what is new.
+
+Nothing else lives here: what the events become is planner/projections, and keeping that
+between runs is planner/snapshot.py. The store's `cursor` says how far this machine has read
+(the files taken, the clock's high-water mark); a snapshot keeps it and `resume` restores it.
+"""
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import dataclasses
 import fcntl
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from planner.core.errors import DataError
-from planner.core.model import Profile, State
 from planner.events import Event, Recorded, decode
-from planner.store import cache as fold_cache
 from planner.store.atomic import PRIVATE_FILE, atomic_write, fsync_dir, random_token
 from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
-from planner.store.eventfile import encode_file, envelope, unique_ordered
-from planner.store.fold import Folder
-from planner.store.paths import cache_dir, ensure_private_dir, missing_dirs, state_dir
+from planner.store.eventfile import encode_file, envelope
+from planner.store.paths import ensure_private_dir, missing_dirs, state_dir
 
 LOCK_NAME = ".planner.lock"
 HOUR_MS = 3_600_000
 
 
+@dataclass
+class Cursor:
+    """How far this machine has read the log, kept between runs with what was folded from it."""
+
+    index: DiskIndex  # the event files taken
+    clock_high: str = ""  # the largest stamp taken from disk
+    ahead: dict[str, str] = field(default_factory=dict)  # device -> stamp too far ahead to take
+    bad_files: dict[str, str] = field(default_factory=dict)  # path -> the notice about it
+
+
+@dataclass(frozen=True)
+class Arrivals:
+    """What `read_new` found: new events, or (`restarted`) the whole log read again because
+    files went away (a restore, a hand edit), so what was folded from it no longer holds."""
+
+    events: list[Recorded]
+    restarted: bool = False
+
+
 class Store:
-    """One data dir's events: folded incrementally, cached between runs, appended durably."""
+    """One data dir's event log: read from where this machine left off, appended durably."""
 
     def __init__(
         self,
         data_dir: Path,
         *,
         state: Path | None = None,
-        cache: Path | None = None,
         wall_ms: Callable[[], int] | None = None,
     ) -> None:
         # Folders made here reach the disk in their parents with the first write (see _write).
@@ -46,167 +65,67 @@ class Store:
         self.data_dir = ensure_private_dir(Path(data_dir))
         self._events_dir = ensure_private_dir(self.data_dir / "events")
         self.device = device_id(ensure_private_dir(state) if state is not None else state_dir())
-        self._cache_dir = cache
         self.clock = HybridClock(wall_ms) if wall_ms is not None else HybridClock()
+        self.cursor = self.new_cursor()
         self.notices: list[str] = []
         self._noticed: set[str] = set()
         self._mutex = threading.RLock()  # the TUI reads and appends from worker threads
-        self._snap: fold_cache.Snapshot | None = None
-        self._state: State | None = None
-        self._cache_dirty = False
-        self._progress: Progress | None = None
         self._ready_folders: set[Path] = set()
 
     # ---- reading -----------------------------------------------------------------------
 
-    def events(self) -> list[Recorded]:
-        """Every event on disk, read afresh (for tools and tests; the app uses `state`)."""
+    def new_cursor(self) -> Cursor:
+        """A cursor at the start of the log: nothing read yet."""
+        return Cursor(DiskIndex(str(self._events_dir)))
+
+    def resume(self, cursor: Cursor) -> None:
+        """Carry on from a cursor kept from an earlier run (a snapshot's)."""
         with self._mutex:
-            index = DiskIndex(str(self._events_dir))
-            files = index.scan(self._listing_failed).new_files
+            self.cursor = cursor
+            if cursor.clock_high:
+                self.clock.observe(cursor.clock_high)
+            ahead = dict(cursor.ahead)
+            cursor.ahead.clear()
+            self._take_stamps(ahead.items())
+            for message in cursor.bad_files.values():
+                self._notice(message)
+
+    def events(self) -> list[Recorded]:
+        """Every event on disk, read afresh (for tools and tests; the app reads what is new)."""
+        with self._mutex:
+            files = DiskIndex(str(self._events_dir)).scan(self._listing_failed).new_files
             return self._read_all(files, {})
 
-    def load(self, progress: Progress | None = None) -> None:
-        """Read the cache and what is new on disk now, reporting progress on a long first read.
-
-        The folded state itself is unpacked when first asked for (see `Folder`).
-        """
+    def read_new(self, progress: Progress | None = None) -> Arrivals:
+        """The events in files the cursor has not taken yet, and the cursor moved past them."""
         with self._mutex:
-            self._progress = progress
-            try:
-                self._loaded()
-            finally:
-                self._progress = None
+            cursor = self.cursor
+            changes = cursor.index.scan(self._listing_failed)
+            restarted = changes.gone
+            if restarted:
+                fresh = self.new_cursor()
+                fresh.clock_high, fresh.ahead = cursor.clock_high, cursor.ahead
+                self.cursor = cursor = fresh
+                changes = cursor.index.scan(self._listing_failed)
+            events = self._read_all(changes.new_files, cursor.bad_files, progress)
+            self._take_stamps((e.device, e.hlc) for e in events)
+            return Arrivals(events, restarted)
 
-    def profile(self) -> Profile:
-        """The runner's profile: on a warm start, without unpacking the whole state."""
+    def has_new(self) -> bool:
+        """True if event files arrived that the cursor has not taken (a cheap stat)."""
         with self._mutex:
-            if self._state is not None:
-                return self._state.profile
-            return self._loaded().folder.profile()
-
-    def generation(self) -> int:
-        """Goes up whenever the event set grows: a result kept with it is current while equal."""
-        with self._mutex:
-            return self._loaded().generation
-
-    def state(self) -> State:
-        """The fold of every event on disk and appended since; kept until it changes."""
-        with self._mutex:
-            if self._state is None:
-                self._state = self._loaded().folder.state()
-            return self._state
-
-    def ready(self) -> None:
-        """Unpack what a quick start left packed (the folded state, the fold's working half),
-        so the next read or write is quick: the app calls this once the first screen is up."""
-        with self._mutex:
-            self._loaded().folder.ready()
-            self._state = None  # the folder's rebuilt state, sharing its runs, from now on
-
-    def reload(self) -> None:
-        """Read what arrived on disk since the last look (a sync, another process)."""
-        with self._mutex:
-            self.refresh()
-
-    def refresh(self) -> bool:
-        """Fold in event files that arrived from elsewhere; True if there were any."""
-        with self._mutex:
-            if self._snap is None:
-                self._loaded()
-                return True
-            return self._catch_up(self._snap)
-
-    def changed_on_disk(self) -> bool:
-        """True if event files arrived that are not folded in yet (False before a load)."""
-        with self._mutex:
-            if self._snap is None:
-                return False
-            changes = self._snap.index.scan(self._listing_failed, read=False)
+            changes = self.cursor.index.scan(self._listing_failed, read=False)
             return bool(changes.new_files) or changes.gone
-
-    def recall(self, key: str) -> Any:
-        """A result remembered for the current event set (None if there is none)."""
-        with self._mutex:
-            snap = self._loaded()
-            slot = snap.extras.get(key)
-            return slot[1] if slot is not None and slot[0] == snap.generation else None
-
-    def remember(self, key: str, value: Any) -> None:
-        """Keep a result derived from the current state, in memory and in the cache."""
-        with self._mutex:
-            snap = self._loaded()
-            current = {k: v for k, v in snap.extras.items() if v[0] == snap.generation}
-            if len(current) >= 32:
-                current.clear()
-            current[key] = (snap.generation, value)
-            snap.extras = current
-            self._mark_dirty()
-
-    def _mark_dirty(self) -> None:
-        if not self._cache_dirty:
-            self._cache_dirty = True
-            atexit.register(self.save_cache)
-
-    def save_cache(self) -> None:
-        """Write the folded state to the cache dir if it changed since it was read."""
-        with self._mutex:
-            if self._snap is not None and self._cache_dirty:
-                fold_cache.save(self._cache_path(), self._snap)
-                self._cache_dirty = False
-
-    def _cache_path(self) -> Path:
-        folder = ensure_private_dir(self._cache_dir) if self._cache_dir else cache_dir()
-        return fold_cache.cache_file(folder, self.data_dir)
-
-    def _loaded(self) -> fold_cache.Snapshot:
-        """The snapshot: from the cache if it is there, then brought up to date with the disk."""
-        if self._snap is None:
-            snap = fold_cache.load(self._cache_path(), self.data_dir)
-            if snap is None:
-                snap = self._empty_snapshot()
-            self._snap = snap
-            self._restore_clock(snap)
-            for message in snap.bad_files.values():
-                self._notice(message)
-            if self._catch_up(snap) or not snap.index.folders:
-                self._mark_dirty()
-        return self._snap
-
-    def _empty_snapshot(self) -> fold_cache.Snapshot:
-        return fold_cache.Snapshot(
-            str(self.data_dir.resolve()), DiskIndex(str(self._events_dir)), Folder()
-        )
-
-    def _catch_up(self, snap: fold_cache.Snapshot) -> bool:
-        """Read the files that are new since the snapshot; start over if any went away."""
-        changes = snap.index.scan(self._listing_failed)
-        if changes.gone:
-            fresh = self._empty_snapshot()
-            fresh.clock_high, fresh.ahead = snap.clock_high, snap.ahead
-            fresh.generation = snap.generation + 1
-            self._snap = snap = fresh
-            changes = snap.index.scan(self._listing_failed)
-        if not changes.new_files:
-            return False
-        events = self._read_all(changes.new_files, snap.bad_files)
-        self._observe(snap, events)
-        snap.folder.add(events)
-        if snap.folder.conflicted:  # two different events under one id: settle it from scratch
-            snap.folder = Folder()
-            snap.folder.add(unique_ordered(self.events()))
-        self._state = None
-        snap.generation += 1
-        self._mark_dirty()
-        return True
 
     def _listing_failed(self, folder: str, exc: OSError) -> None:
         self._notice(f"{folder}: cannot list this folder: {exc.strerror}")
 
-    def _read_all(self, paths: list[str], bad_files: dict[str, str]) -> list[Recorded]:
+    def _read_all(
+        self, paths: list[str], bad_files: dict[str, str], progress: Progress | None = None
+    ) -> list[Recorded]:
         """The events of these files; a file that cannot be used is skipped with a notice."""
         events: list[Recorded] = []
-        for path, found, notice, bad in read_event_files(paths, self._progress):
+        for path, found, notice, bad in read_event_files(paths, progress):
             events.extend(found)
             if notice is not None:
                 # Event files never change: a bad one stays bad, so remember it, not re-read it.
@@ -215,25 +134,15 @@ class Store:
                 self._notice(notice)
         return events
 
-    def _restore_clock(self, snap: fold_cache.Snapshot) -> None:
-        if snap.clock_high:
-            self.clock.observe(snap.clock_high)
-        ahead = dict(snap.ahead)
-        snap.ahead.clear()
-        self._take_stamps(snap, ahead.items())
-
-    def _observe(self, snap: fold_cache.Snapshot, events: list[Recorded]) -> None:
+    def _take_stamps(self, stamps: Iterable[tuple[str, str]]) -> None:
         """Catch the clock up to the disk, and name the devices whose clocks run ahead."""
-        self._take_stamps(snap, ((e.device, e.hlc) for e in events))
-
-    def _take_stamps(self, snap: fold_cache.Snapshot, stamps: Iterable[tuple[str, str]]) -> None:
-        now = self.clock.wall_ms()
+        cursor, now = self.cursor, self.clock.wall_ms()
         for device, hlc in stamps:
             if self.clock.observe(hlc):
-                snap.clock_high = max(snap.clock_high, hlc)
-            elif hlc > snap.ahead.get(device, ""):
-                snap.ahead[device] = hlc
-        for device, hlc in sorted(snap.ahead.items()):
+                cursor.clock_high = max(cursor.clock_high, hlc)
+            elif hlc > cursor.ahead.get(device, ""):
+                cursor.ahead[device] = hlc
+        for device, hlc in sorted(cursor.ahead.items()):
             ms = parse_stamp(hlc)[0] - now
             self._notice(
                 f"events from device {device} are stamped up to {ms / HOUR_MS:.0f} h ahead"
@@ -249,13 +158,15 @@ class Store:
 
     # ---- writing -----------------------------------------------------------------------
 
-    def append(self, event: Event) -> Recorded:
-        """Record one event in a file of its own; it is on disk when this returns."""
-        return self._write([event], batch=False)[0]
+    def append(self, events: Sequence[Event]) -> Arrivals:
+        """Record events in one file (one event, an import's batch), on disk when this returns.
 
-    def append_batch(self, events: Sequence[Event]) -> list[Recorded]:
-        """Record many events in one file (an import, the demo seed), so they go as one."""
-        return self._write(events, batch=True) if events else []
+        What arrived on disk since the last read comes back first, then what this wrote: the
+        caller folds the lot, so nothing new is skipped and nothing is read twice.
+        """
+        if not events:
+            return self.read_new()
+        return self._write(events, batch=len(events) > 1)
 
     def _prepare_folder(self, month_folder: Path) -> list[Path]:
         """Make the month folder (0700) if need be; return the folders this creates.
@@ -272,9 +183,11 @@ class Store:
         self._ready_folders.add(month_folder)
         return new
 
-    def _write(self, items: Sequence[Event], *, batch: bool) -> list[Recorded]:
+    def _write(self, items: Sequence[Event], *, batch: bool) -> Arrivals:
         with self._mutex, self._locked():
-            snap = self._loaded()  # the clock must have seen the disk before it ticks
+            # The clock must have seen the disk before it ticks: what is new is read first,
+            # and handed back with what this writes, for the caller to fold in.
+            arrived = self.read_new()
             # One stamp per event, so the order inside a batch survives the (hlc, id) sort.
             stamps = [self.clock.tick() for _ in items]
             stem = f"{stamps[0]}-{self.device}-{random_token(6)}"
@@ -306,12 +219,8 @@ class Store:
             for folder in new:
                 _sync_entry(folder, self.data_dir)
             self._new_folders = []
-            snap.index.took(path)
-            snap.folder.add(events)
-            snap.generation += 1
-            self._state = None
-            self._mark_dirty()
-        return events
+            self.cursor.index.took(path)
+        return dataclasses.replace(arrived, events=[*arrived.events, *events])
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -108,7 +108,7 @@ class PlannerApp(App[int]):
     def get_ready(self) -> None:
         """After the first paint: what the start left packed, so the first tick is as quick."""
         with contextlib.suppress(PlannerError):  # the poll or the next write says it again
-            self.planner.store.ready()
+            self.planner.get_ready()
 
     # ---- what the screens say ----------------------------------------------------------
 
@@ -328,7 +328,7 @@ def run_tui(planner: Planner, *, demo: bool = False) -> int:
     result = app.run()
     if bench == "ready":
         # The benchmark's steady state: what the app unpacks just after its first paint.
-        planner.store.ready()
+        planner.get_ready()
     elif bench is None and not demo:
         prepare_tomorrow(planner)
     if app.return_code:
@@ -338,13 +338,6 @@ def run_tui(planner: Planner, *, demo: bool = False) -> int:
 
 def prepare_tomorrow(planner: Planner) -> None:
     """Plan tomorrow's Today as the app closes (the terminal is already the runner's again):
-    the next morning's start, with nothing new on disk, finds it in the cache."""
-    from datetime import timedelta
-
-    from planner.tui.view import remembered_view
-
+    the next morning's start, with nothing new on disk, finds it in the snapshot."""
     with contextlib.suppress(PlannerError):
-        if not planner.has_profile():
-            return  # onboarding was left unfinished: there is no plan to prepare
-        tomorrow = planner.today() + timedelta(days=1)
-        remembered_view(planner.as_of(tomorrow), tomorrow)
+        planner.prepare_tomorrow()

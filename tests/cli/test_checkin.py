@@ -93,7 +93,7 @@ def test_rating_an_unrated_run(cli: Cli, data: Path) -> None:
     from planner.service import Planner
 
     planner = Planner.open(data, today=date(2026, 11, 28))
-    planner.store.append(
+    planner.data.append(
         RunLogged(id="imp-1", date=planner.today(), distance_m=9000.0, moving_s=2400,
                   elapsed_s=2400, source="import")
     )  # fmt: skip

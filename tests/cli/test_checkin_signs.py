@@ -100,7 +100,7 @@ def test_rating_a_run_needs_no_soreness_and_keeps_the_mornings_answers(
     from planner.service import Planner
 
     planner = Planner.open(data, today=TODAY)
-    planner.store.append(
+    planner.data.append(
         RunLogged(id="imp-1", date=TODAY, distance_m=9000.0, moving_s=2400, elapsed_s=2400,
                   source="import")
     )  # fmt: skip

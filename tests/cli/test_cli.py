@@ -172,14 +172,14 @@ def test_runner_day_follows_their_zone_not_the_machine(cli: Cli, data: Path) -> 
     """On a UTC machine at 23:30 UTC, a runner in Auckland is already on the next day."""
     from datetime import UTC, datetime
 
+    from planner.datadir import DataDir
     from planner.service import Planner
-    from planner.store.store import Store
 
     cli("profile", "set", "--age", "40", "--tz", "Pacific/Auckland", "--day-starts", "3")
-    planner = Planner(Store(data), now=lambda: datetime(2026, 11, 28, 23, 30, tzinfo=UTC))
+    planner = Planner(DataDir(data), now=lambda: datetime(2026, 11, 28, 23, 30, tzinfo=UTC))
     assert str(planner.today()) == "2026-11-29"
     # At 01:30 local (12:30 UTC the day before), the day has not started yet: still the 28th.
-    planner = Planner(Store(data), now=lambda: datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
+    planner = Planner(DataDir(data), now=lambda: datetime(2026, 11, 28, 12, 30, tzinfo=UTC))
     assert str(planner.today()) == "2026-11-28"
 
 

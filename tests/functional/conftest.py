@@ -71,5 +71,5 @@ def demo_planner(data_dir: Path) -> Planner:
     from planner.demo import demo_events
 
     planner = open_planner(data_dir)
-    planner.store.append_batch(demo_events(TODAY))
+    planner.data.append_batch(demo_events(TODAY))
     return planner

@@ -144,7 +144,7 @@ async def test_question_mark_opens_help_and_escape_closes_it(app: PlannerApp) ->
 
 
 async def test_a_store_notice_is_shown_once(planner: Planner) -> None:
-    planner.store.notices.append("events/2026-11/x.toml: unreadable, skipped")
+    planner.data.notices.append("events/2026-11/x.toml: unreadable, skipped")
     app = PlannerApp(planner)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "right_square_bracket")
@@ -234,7 +234,7 @@ async def test_onboarding_needs_an_age_or_a_birth_date(new_planner: Planner) -> 
 @pytest.fixture
 def red_flag_planner(planner: Planner) -> Planner:
     """A check-in this morning that answers 'cannot bear weight' yes: a see-a-clinician day."""
-    planner.store.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
+    planner.data.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     return planner
 
 

@@ -13,10 +13,10 @@ from textual.pilot import Pilot
 from textual.widgets import ProgressBar, Static
 
 from planner.core.errors import PlannerError
+from planner.datadir import DataDir
 from planner.events import Check, RunLogged
 from planner.importers.report import ImportedRun, ImportProgress, ImportReport
 from planner.service import Planner
-from planner.store.store import Store
 from planner.sync.errors import AUTH_REFUSED, SyncError
 from planner.sync.run import SyncProgress, SyncResult
 from planner.tui.app import PlannerApp
@@ -65,7 +65,7 @@ async def test_a_tick_from_another_device_shows_and_the_cursor_stays(
         assert not first.done
         # Another device (its own state dir, so its own device id) writes to the same data dir,
         # as a sync or a second machine sharing the folder would.
-        other = Store(data_dir, state=tmp_path / "other-device")
+        other = DataDir(data_dir, state=tmp_path / "other-device")
         other.append(Check(date=TODAY, item=first.id))
 
         def shown() -> bool:
@@ -85,8 +85,8 @@ async def test_a_run_from_elsewhere_reaches_an_open_history(
         await pilot.press("H")
         await app.workers.wait_for_complete()
         before = text_of(app, "#history-title")
-        other = Planner(Store(data_dir, state=tmp_path / "other-device"), today=TODAY)
-        other.store.append(
+        other = Planner(DataDir(data_dir, state=tmp_path / "other-device"), today=TODAY)
+        other.data.append(
             RunLogged(id="r-elsewhere", date=TODAY, distance_m=5000.0, moving_s=1500,
                       elapsed_s=1500, sport="running", source="manual")
         )  # fmt: skip
@@ -290,41 +290,46 @@ async def test_sync_asks_interactively_once_suspended(
         assert "Synced" in text_of(app, "#sync-status")
 
 
-async def test_a_warm_start_paints_today_from_the_cache_and_unpacks_after(
+@pytest.mark.snapshots
+async def test_a_warm_start_paints_today_from_the_snapshot_and_unpacks_after(
     planner: Planner, reopen: Callable[[], Planner]
 ) -> None:
-    from planner.tui.view import remembered_view
-
-    shown = remembered_view(planner, TODAY)
-    planner.store.save_cache()
+    shown = planner.morning(TODAY)
+    planner.data.save_cache()
     warm = reopen()
-    warm.store.load()
+    warm.data.load()
     app = PlannerApp(warm, ready_after=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.query_one(DaySummary).shown("guidance") == shown.guidance
-        folder = warm.store._snap.folder
         # Private, on purpose: what is under test is that the first paint unpacked nothing.
-        assert folder._state is None and folder._work is None
+        assert warm.data._folder is None
         app.get_ready()
         await app.workers.wait_for_complete()
-        assert folder._state is not None and folder._work is not None
+        assert warm.data._folder is not None
         await pilot.press("space")  # a tick after that works as ever
         await pilot.pause()
         assert any(item.done for item in warm.day(TODAY).checklist)
 
 
-def test_closing_the_app_prepares_tomorrows_today(planner: Planner, data_dir: Path) -> None:
+@pytest.mark.snapshots
+def test_closing_the_app_prepares_tomorrows_today(
+    planner: Planner, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from datetime import timedelta
 
+    from planner.core import engine
     from planner.tui.app import prepare_tomorrow
-    from planner.tui.view import DayView, planned_view
 
     prepare_tomorrow(planner)
-    planner.store.save_cache()
+    planner.data.save_cache()
     tomorrow = TODAY + timedelta(days=1)
+    expected = planner.as_of(tomorrow).morning(tomorrow)
+    assert expected.day == tomorrow and expected.is_today and expected.checklist
+
+    def no_planning(*_: object, **__: object) -> None:
+        raise AssertionError("the next morning planned again")
+
+    monkeypatch.setattr(engine, "build_plan", no_planning)
     morning = Planner.open(data_dir, today=tomorrow)  # the next morning's start
-    in_use = morning.plan_in_use()
-    kept = morning.store.recall(f"today-view:{tomorrow}:{tomorrow}:{in_use.name}:{in_use.sha}")
-    assert isinstance(kept, DayView)
-    assert kept == planned_view(morning, tomorrow, tomorrow)
+    assert morning.morning(tomorrow) == expected

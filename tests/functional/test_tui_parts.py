@@ -9,9 +9,7 @@ import pytest
 
 from planner.core.errors import InputError
 from planner.core.model import ChecklistItem, Run, RunGuidance
-from planner.tui.machine import machine_zone
-from planner.tui.screens.onboarding import profile_changes
-from planner.tui.view import (
+from planner.core.wording import (
     day_label,
     guidance_label,
     last_run_label,
@@ -19,6 +17,8 @@ from planner.tui.view import (
     runner_label,
     when_label,
 )
+from planner.tui.machine import machine_zone
+from planner.tui.screens.onboarding import profile_changes
 from planner.tui.widgets.bullets import bullet_lines
 from planner.tui.widgets.checklist import in_day_order, tick_mark
 
@@ -34,8 +34,8 @@ def item(
 
 
 def test_day_label_is_unpadded() -> None:
-    assert day_label(SAT) == "Sat 28 Nov 2026"
-    assert day_label(date(2026, 12, 1)) == "Tue 1 Dec 2026"
+    assert day_label(SAT, year=True) == "Sat 28 Nov 2026"
+    assert day_label(date(2026, 12, 1)) == "Tue 1 Dec"
 
 
 @pytest.mark.parametrize(

@@ -345,5 +345,5 @@ async def test_a_palette_command_runs(planner: Planner) -> None:
 
 @pytest.fixture
 def red_flag_planner(planner: Planner) -> Planner:
-    planner.store.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
+    planner.data.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     return planner

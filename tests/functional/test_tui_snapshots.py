@@ -270,7 +270,7 @@ def test_see_a_clinician_day(planner: Planner, snap_compare: SnapCompare) -> Non
     the summary framed by a thick error-coloured border, "No running today: see a clinician
     before you run again.", the red-flag advice among the warnings and reasons, "0/n done · 3
     withheld", and Stretch, Foam roll and Gentle yoga dimmed, struck through, each saying why."""
-    planner.store.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
+    planner.data.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     assert snap_compare(PlannerApp(planner, poll_seconds=0), terminal_size=(100, 30))
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from importkit import SAMPLES, Importer
 
+from planner.datadir import DataDir
 from planner.importers.pipeline import run_import
 from planner.importers.report import ImportReport
-from planner.store.store import Store
 
 
 @pytest.fixture
@@ -26,12 +26,12 @@ def data(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path, data: Path) -> Store:
-    return Store(data, state=tmp_path / "device", cache=tmp_path / "fold-cache")
+def store(tmp_path: Path, data: Path) -> DataDir:
+    return DataDir(data, state=tmp_path / "device", cache=tmp_path / "fold-cache")
 
 
 @pytest.fixture
-def importer(store: Store, tmp_path: Path) -> Importer:
+def importer(store: DataDir, tmp_path: Path) -> Importer:
     """Import paths into `store` with an index in the test's own cache dir."""
 
     def run(paths: Sequence[Path | str], **options: object) -> ImportReport:

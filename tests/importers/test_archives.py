@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from importkit import STRAVA_HEADER, Importer, csv_row, gpx_line, run_fit, tree_digest
 
+from planner.datadir import DataDir
 from planner.importers import sources
-from planner.store.store import Store
 
 START = datetime(2024, 5, 4, 7, 30, tzinfo=UTC)
 
@@ -55,7 +55,7 @@ def strava_export(path: Path) -> Path:
     )
 
 
-def test_a_strava_export_zip(tmp_path: Path, importer: Importer, store: Store) -> None:
+def test_a_strava_export_zip(tmp_path: Path, importer: Importer, store: DataDir) -> None:
     report = importer([strava_export(tmp_path / "export.zip")])
     runs = {r.source: r for r in store.state().runs}
     assert sorted(runs) == ["101.fit.gz", "activities.csv"]
@@ -69,7 +69,7 @@ def test_a_strava_export_zip(tmp_path: Path, importer: Importer, store: Store) -
 
 
 def test_the_same_export_unpacked_adds_nothing(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     archive = strava_export(tmp_path / "export.zip")
     importer([archive])

@@ -16,10 +16,10 @@ from importkit import (
     csv_row,
 )
 
+from planner.datadir import DataDir
 from planner.events import ProfileSet
 from planner.importers.activity import Refused
 from planner.importers.csv_exports import parse_export, to_number, to_seconds
-from planner.store.store import Store
 
 
 def _csv(header: str, *rows: dict[tuple[str, int], str]) -> bytes:
@@ -166,7 +166,7 @@ def test_durations(text: str, value: float | None) -> None:
 
 
 def test_garmin_rows_are_placed_in_the_runners_zone_and_day(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     store.append(ProfileSet(tz="Europe/Copenhagen", day_starts=3))
     path = tmp_path / "Activities.csv"
@@ -188,7 +188,7 @@ def test_garmin_rows_are_placed_in_the_runners_zone_and_day(
 
 
 def test_a_later_export_adds_only_its_new_rows(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     first = {("Activity Type", 0): "Running", ("Date", 0): "2024-06-02 08:00:00",
              ("Distance", 0): "5.00", ("Time", 0): "00:30:00"}  # fmt: skip

@@ -14,13 +14,13 @@ import pytest
 from importkit import Importer, gpx_line, run_fit, tree_digest
 
 from planner.core.model import Profile
+from planner.datadir import DataDir
 from planner.events import RunDeleted, RunLogged
 from planner.importers import pipeline, worker
 from planner.importers.activity import Activity
 from planner.importers.report import ImportProgress
 from planner.importers.summary import run_data
 from planner.service import Planner
-from planner.store.store import Store
 
 START = datetime(2024, 5, 4, 7, 30, tzinfo=UTC)
 
@@ -36,7 +36,7 @@ def _files(folder: Path, count: int = 3) -> list[Path]:
 
 
 def test_the_same_activity_as_fit_and_gpx_is_one_run(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     (tmp_path / "watch.fit").write_bytes(run_fit(START, 3000, 10_000))
     # Strava's GPX of it: started 40 s later, 1.5% longer by GPS.
@@ -48,7 +48,7 @@ def test_the_same_activity_as_fit_and_gpx_is_one_run(
 
 
 def test_a_twin_imported_later_is_a_duplicate(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     (tmp_path / "a.fit").write_bytes(run_fit(START, 3000, 10_000))
     (tmp_path / "b.gpx").write_bytes(gpx_line(START + timedelta(seconds=90), 2960, 9_800))
@@ -63,14 +63,14 @@ def test_two_machines_importing_two_sources_fold_into_one_run(tmp_path: Path) ->
     (tmp_path / "b.gpx").write_bytes(gpx_line(START + timedelta(seconds=30), 2990, 10_100))
     stores = []
     for name, path in (("laptop", tmp_path / "a.fit"), ("server", tmp_path / "b.gpx")):
-        store = Store(tmp_path / name, state=tmp_path / f"{name}-device")
+        store = DataDir(tmp_path / name, state=tmp_path / f"{name}-device")
         pipeline.run_import(store, [path])
         stores.append(store)
     # A sync is a set union of event files.
     shutil.copytree(
         tmp_path / "server" / "events", tmp_path / "laptop" / "events", dirs_exist_ok=True
     )
-    merged = Store(tmp_path / "laptop", state=tmp_path / "laptop-device").state()
+    merged = DataDir(tmp_path / "laptop", state=tmp_path / "laptop-device").state()
     (run,) = merged.runs
     assert run.source == "a.fit"
     assert {why for _, why in merged.withheld_runs} == {"merged"}
@@ -103,7 +103,7 @@ def test_a_changed_file_is_read_again(tmp_path: Path, importer: Importer) -> Non
 
 
 def test_undo_removes_the_import_and_a_reimport_brings_it_back(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     (tmp_path / "manual").mkdir()
     _files(tmp_path / "watch")
@@ -122,7 +122,7 @@ def test_undo_removes_the_import_and_a_reimport_brings_it_back(
 
 
 def test_a_run_deleted_by_hand_is_not_imported_again(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     _files(tmp_path / "watch", count=1)
     (imported,) = importer([tmp_path / "watch"]).imported
@@ -147,7 +147,7 @@ def test_one_import_is_one_event_file_without_coordinates(
 
 
 def test_a_huge_import_is_a_few_files_under_one_id(
-    tmp_path: Path, importer: Importer, data: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, importer: Importer, data: Path, store: DataDir, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "EVENTS_PER_FILE", 2)
     report = importer(_files(tmp_path / "watch", count=5))
@@ -170,14 +170,14 @@ def test_refused_files_leave_the_data_dir_byte_identical(
 
 
 def test_parallel_parsing_gives_the_same_import(
-    tmp_path: Path, samples: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, samples: Path, store: DataDir, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(pipeline, "CHUNK_FILES", 3)
     seen: list[ImportProgress] = []
     report = pipeline.run_import(store, [samples], jobs=2, progress=seen.append)
     serial = pipeline.run_import(
-        Store(tmp_path / "other", state=tmp_path / "other-device"), [samples], jobs=1
+        DataDir(tmp_path / "other", state=tmp_path / "other-device"), [samples], jobs=1
     )
     assert sorted(r.id for r in report.imported) == sorted(r.id for r in serial.imported)
     assert report.non_runs == serial.non_runs and sorted(report.refused) == sorted(serial.refused)
@@ -215,7 +215,7 @@ def test_trimp_uses_the_profile_or_the_age_estimate() -> None:
     assert run_data(no_hr, profile=Profile(), **common).trimp is None
 
 
-def test_the_inbox(tmp_path: Path, store: Store) -> None:
+def test_the_inbox(tmp_path: Path, store: DataDir) -> None:
     planner = Planner(store)
     assert planner.import_inbox() is None
     inbox = tmp_path / "inbox"

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from importkit import SAMPLES, Fact, Importer, sample_facts
 
+from planner.datadir import DataDir
 from planner.events import ProfileSet
 from planner.importers.activity import Refused
 from planner.importers.worker import parse_bytes
-from planner.store.store import Store
 
 FACTS = sample_facts() if (SAMPLES / "SOURCES.md").is_file() else []
 # Files a parser refuses outright, and why (they are not runs either).
@@ -89,7 +89,7 @@ def test_sample_imported_alone(samples: Path, fact: Fact, importer: Importer) ->
         assert fact.run.startswith("no") and runs == 0 and sum(report.non_runs.values()) >= 1
 
 
-def test_runs_of_the_samples_carry_their_numbers(samples: Path, importer: Importer, store: Store):
+def test_runs_of_the_samples_carry_their_numbers(samples: Path, importer: Importer, store: DataDir):
     importer([samples])
     runs = {r.source: r for r in store.state().runs}
     fenix = runs["fitparse__activity-small-fenix2-run.fit"]
@@ -109,7 +109,7 @@ def test_runs_of_the_samples_carry_their_numbers(samples: Path, importer: Import
 
 
 def test_device_relative_times_are_resolved_in_the_runners_zone(
-    samples: Path, importer: Importer, store: Store
+    samples: Path, importer: Importer, store: DataDir
 ) -> None:
     store.append(ProfileSet(tz="America/New_York"))
     importer([samples / "fit" / "fitparse__compressed-speed-distance.fit"])
@@ -119,7 +119,7 @@ def test_device_relative_times_are_resolved_in_the_runners_zone(
     assert run.moving_s == 3773 and run.elapsed_s == 3883  # the timer excludes pauses
 
 
-def test_fixed_offset_start_is_kept(samples: Path, importer: Importer, store: Store) -> None:
+def test_fixed_offset_start_is_kept(samples: Path, importer: Importer, store: DataDir) -> None:
     importer([samples / "fit" / "slither__running.fit"])
     (run,) = store.state().runs
     assert run.start is not None and run.start.tzinfo == timezone(timedelta(hours=1))

@@ -26,7 +26,7 @@ from importkit import (
 )
 
 from planner.cli import main
-from planner.store.store import Store
+from planner.datadir import DataDir
 
 START = datetime(2024, 5, 4, 7, 30, tzinfo=UTC)
 Cli = Callable[..., tuple[int, str, str]]
@@ -56,7 +56,7 @@ def cli(data: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     ids=["course", "workout"],
 )
 def test_a_course_or_a_workout_is_skipped_with_its_reason_not_imported(
-    tmp_path: Path, importer: Importer, store: Store, make: Callable[[], bytes], reason: str
+    tmp_path: Path, importer: Importer, store: DataDir, make: Callable[[], bytes], reason: str
 ) -> None:
     # A course's records are timed at a runner's pace (6:00/km): read as a run before.
     path = tmp_path / "plan.fit"
@@ -97,7 +97,7 @@ def test_a_course_beside_a_run_in_one_import_on_the_command_line(
 
 
 def test_gpx_and_tcx_of_one_run_5_percent_apart_are_one_run(
-    tmp_path: Path, importer: Importer, store: Store
+    tmp_path: Path, importer: Importer, store: DataDir
 ) -> None:
     # The watch's TCX says 10.0 km from its foot pod; the phone's GPX 10.5 km by GPS, started
     # 40 s later and stopped 20 s later.
@@ -124,7 +124,7 @@ def test_two_machines_importing_files_5_percent_apart_fold_into_one_run(tmp_path
         target = tmp_path / "laptop" / event_file.relative_to(tmp_path / "server")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(event_file.read_bytes())
-    (run,) = Store(tmp_path / "laptop", state=tmp_path / "laptop-device").state().runs
+    (run,) = DataDir(tmp_path / "laptop", state=tmp_path / "laptop-device").state().runs
     assert run.source == "a.tcx"
 
 
@@ -133,7 +133,7 @@ def test_two_machines_importing_files_5_percent_apart_fold_into_one_run(tmp_path
 
 @pytest.mark.parametrize("counter", [True, False], ids=["distance-counter", "positions-only"])
 def test_a_tcx_whose_lap_contradicts_its_track_is_read_from_the_track(
-    tmp_path: Path, importer: Importer, store: Store, counter: bool
+    tmp_path: Path, importer: Importer, store: DataDir, counter: bool
 ) -> None:
     # An app that wrote the first half's distance into the only lap: 5 km of a 10 km track.
     path = tmp_path / "halved.tcx"
@@ -148,7 +148,7 @@ def test_a_tcx_whose_lap_contradicts_its_track_is_read_from_the_track(
 
 
 def test_a_lap_a_little_off_its_track_is_still_the_distance(
-    tmp_path: Path, importer: Importer, store: Store, samples: Path
+    tmp_path: Path, importer: Importer, store: DataDir, samples: Path
 ) -> None:
     # slither's TCX: the lap says 2,200 m, its counter spans 2,253 m (2.4%): the lap stands.
     path = tmp_path / "near.tcx"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from eventtables import Event
 
+from planner.datadir import DataDir
+from planner.projections.state import fold
 from planner.service import Planner, RunInput
 from planner.store.atomic import atomic_write
-from planner.store.fold import fold
-from planner.store.store import Store
 from planner.sync import SyncResult
 
 TODAY = date(2026, 11, 28)
@@ -41,7 +41,7 @@ class Device:
     written: set[str] = field(default_factory=set)  # ids of the events it created
 
     @property
-    def store(self) -> Store:
+    def store(self) -> DataDir:
         return self.planner.store
 
     def sync(self, target: str) -> SyncResult:
@@ -74,7 +74,7 @@ def make_device(root: Path, name: str, skew_ms: int = 0) -> Device:
     def wall() -> int:
         return time.time_ns() // 1_000_000 + skew_ms
 
-    store = Store(root / name / "data", state=root / name / "state", wall_ms=wall)
+    store = DataDir(root / name / "data", state=root / name / "state", wall_ms=wall)
     return Device(name, Planner(store, today=TODAY))
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from synctools import TODAY, make_device, run_cli, visible_files
 
+from planner.datadir import DataDir
 from planner.events import Foreign
-from planner.store.store import Store
 from planner.sync import errors
 
 FILES = 150
@@ -128,8 +128,10 @@ def test_pull_killed_mid_transfer_then_rerun(tmp_path: Path, target: str, remote
     _rerun_finishes(data, target, source)
     # Any temp file the killed rsync left here is a dot-file: the store never reads it.
     state = tmp_path / "reader-state"
-    pulled = Store(data, state=state).events()
-    assert sorted(e.id for e in pulled) == sorted(e.id for e in Store(source, state=state).events())
+    pulled = DataDir(data, state=state).events()
+    assert sorted(e.id for e in pulled) == sorted(
+        e.id for e in DataDir(source, state=state).events()
+    )
 
 
 def test_ctrl_c_mid_transfer_then_rerun(tmp_path: Path, target: str, remote: Path) -> None:

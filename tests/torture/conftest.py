@@ -1,7 +1,9 @@
 """The torture suite: kill -9, fsync order, writers at once, and a corpus of bad input.
 
-Every test in this folder carries the `torture` marker (registered in pyproject.toml): they
-run by default, and `pytest -m "not torture"` leaves them out for a quick local loop.
+Every test in this folder carries the `torture` marker and keeps snapshots on (`snapshots`,
+tests/conftest.py), as a runner's machine has them. `torture` is registered in
+pyproject.toml: these tests run by default, and `pytest -m "not torture"` leaves them out
+for a quick local loop.
 Set TORTURE_SEED to replay a run with other random choices (the default is fixed).
 """
 
@@ -18,6 +20,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if _HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.torture)
+            item.add_marker(pytest.mark.snapshots)  # kills and bad disks meet the real thing
 
 
 @pytest.fixture(autouse=True)

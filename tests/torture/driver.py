@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from torturekit import TODAY_DATE, gpx_run
 
+from planner.datadir import DataDir
 from planner.service import Planner, RunInput
 from planner.store import atomic
-from planner.store.store import Store
 
 ITEMS = ("hydration", "stretching", "yoga", "foam_rolling")
 
@@ -46,7 +46,7 @@ def ack(op: str, **fields: Any) -> None:
 class Recorder:
     """Wraps a Store's append methods to learn which events one operation wrote."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: DataDir) -> None:
         self.ids: list[str] = []
         self.events: list[Any] = []
         append, batch = store.append, store.append_batch
@@ -75,8 +75,8 @@ class Recorder:
 def open_planner(data: Path) -> tuple[Planner, Recorder]:
     # The default state and cache dirs (XDG_STATE_HOME, XDG_CACHE_HOME), as the CLI and TUI.
     planner = Planner.open(data, today=TODAY_DATE)
-    planner.store.state()
-    return planner, Recorder(planner.store)
+    planner.data.state()
+    return planner, Recorder(planner.data)
 
 
 def tick(planner: Planner, rec: Recorder, rng: random.Random, day: date, item: str) -> None:
@@ -142,7 +142,7 @@ def mixed(data: Path, rng: random.Random) -> None:
             if not undo_one(planner, rec, rng):
                 continue
         else:
-            planner.store.save_cache()
+            planner.data.save_cache()
             ack("cache", events=[])
 
 
@@ -164,8 +164,8 @@ def burst(data: Path, rng: random.Random, count: int, tag: int, go: Path) -> Non
             ids, _ = rec.take()
             ack("check", events=ids, day=str(day), item=ITEMS[n % len(ITEMS)], tag=tag)
         if n % 10 == 9:
-            planner.store.save_cache()
-    planner.store.save_cache()
+            planner.data.save_cache()
+    planner.data.save_cache()
     say("DONE")
 
 
@@ -228,7 +228,7 @@ def stall(data: Path, where: str) -> None:
         ack("check", events=ids, day=str(TODAY_DATE), item="yoga")
         os.replace = half_then_wait
         say("READY")
-        planner.store.save_cache()
+        planner.data.save_cache()
         return
     say("READY")
     planner.check("hydration", TODAY_DATE - timedelta(days=1))

@@ -26,9 +26,9 @@ import pytest
 from torturekit import SEED, TODAY, data_digest, gpx_run
 
 from planner.cli import main
+from planner.datadir import DataDir
 from planner.events import Check, CheckinGiven, ProfileSet, RaceEntered, RunLogged
 from planner.service import Planner
-from planner.store.store import Store
 
 DEV = "zzzzzzzzzz"
 HLC = "1795000000000-0000"  # mid-November 2026, a little before TODAY
@@ -299,7 +299,7 @@ def _odd_data_with_plan(data: Path, tmp: Path) -> Path:
     odd = tmp / "da\udcffta"
     plan = tmp / "mine.toml"
     plan.write_bytes((Path(__file__).parents[2] / "plans" / "standard.toml").read_bytes())
-    Planner(Store(odd)).add_plan_file(plan, "mine")
+    Planner(DataDir(odd)).add_plan_file(plan, "mine")
     return odd
 
 
@@ -676,7 +676,7 @@ def _sync_command(capsys: pytest.CaptureFixture[str]) -> bool:
 
 def seed(data: Path) -> None:
     """A runner with a profile, runs, ticks, a check-in and a race: the data to protect."""
-    store = Store(data)
+    store = DataDir(data)
     store.append(ProfileSet(age=52, tz="Europe/Berlin", weight_kg=61.0))
     for n, day in enumerate((date(2026, 11, 22), date(2026, 11, 24), date(2026, 11, 26))):
         store.append(

@@ -24,8 +24,8 @@ from torturekit import (
     small_tmpfs,
 )
 
+from planner.datadir import DataDir
 from planner.events import Check, ProfileSet, RunLogged
-from planner.store.store import Store
 
 WRITES: dict[str, tuple[str, ...]] = {
     "check": ("check", "yoga"),
@@ -44,7 +44,7 @@ READS: dict[str, tuple[str, ...]] = {
 
 
 def seed(data: Path) -> None:
-    store = Store(data)
+    store = DataDir(data)
     store.append(ProfileSet(age=52))
     store.append(RunLogged(id="r-1", date=date(2026, 11, 26), distance_m=9e3, moving_s=2900))
     store.append(Check(date=date(2026, 11, 26), item="hydration"))
@@ -160,7 +160,7 @@ def test_a_full_cache_disk_costs_only_speed(tmp_path: Path) -> None:
         for args in (("today",), ("check", "yoga"), ("import", "--jobs", "1", str(_gpx(tmp_path)))):
             done = run_cli(data, env, *args)
             assert (done.code, done.err) == (0, ""), (args, done.err)
-        state = Store(data, cache=tmp_path / "elsewhere").state()
+        state = DataDir(data, cache=tmp_path / "elsewhere").state()
         assert state.is_done(date(2026, 11, 28), "yoga") and len(state.runs) == 2
 
 

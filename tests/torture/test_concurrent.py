@@ -28,9 +28,9 @@ from torturekit import (
     run_cli,
 )
 
+from planner.datadir import DataDir
 from planner.events import Check
-from planner.store.fold import fold
-from planner.store.store import Store
+from planner.projections.state import fold
 
 BURST = 120  # writes per driver process
 
@@ -104,7 +104,7 @@ def test_two_clis_at_once(tmp_path: Path, data: Path) -> None:
         else:
             run_id = re.search(r"\(id (r-[0-9a-f]+)\)", out).group(1)  # type: ignore[union-attr]
             assert run_id in {r.id for r in state.runs}
-    fresh = Store(data, cache=tmp_path / "fresh")
+    fresh = DataDir(data, cache=tmp_path / "fresh")
     assert fresh.state() == state and fresh.notices == []
 
 
@@ -130,7 +130,7 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
             cli_codes.append(done.code)
 
     lane = threading.Thread(target=cli_lane)
-    tui = Store(data, cache=tmp_path / "tui-cache")
+    tui = DataDir(data, cache=tmp_path / "tui-cache")
     tui.state()
     go = tmp_path / "go"
     drivers = [
@@ -143,7 +143,6 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
     if cli:
         lane.start()
     mine: list[str] = []
-    seen_others = False
     # The TUI's own ticks, on days nobody else uses, while it refreshes and saves its cache,
     # for as long as the other writers write.
     n = 0
@@ -151,7 +150,7 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
         day = TODAY_DATE - timedelta(days=300 + n)
         mine.append(tui.append(Check(date=day, item="yoga")).id)
         if n % 4 == 3:
-            seen_others |= tui.refresh()
+            tui.refresh()
             tui.save_cache()
             assert tui.state().is_done(day, "yoga")
         n += 1
@@ -176,12 +175,12 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
     turns = sum(a != b for a, b in itertools.pairwise(order))
     assert turns >= 10, order
     truth = fold(events_on_disk(data))
-    assert tui.refresh() or seen_others  # it saw the other writers' files
-    assert tui.state() == truth and tui.notices == []
+    tui.refresh()  # what came after its last append (each append folds in what arrived)
+    assert tui.state() == truth and tui.notices == []  # the other writers' files are in it
     tui.save_cache()
-    warm = Store(data, cache=tmp_path / "tui-cache")  # the next start, from that cache
+    warm = DataDir(data, cache=tmp_path / "tui-cache")  # the next start, from that cache
     assert warm.state() == truth and warm.notices == []
-    cold = Store(data, cache=tmp_path / "cold")
+    cold = DataDir(data, cache=tmp_path / "cold")
     assert cold.state() == truth
     done = run_cli(data, env, "today")
     assert (done.code, done.err) == (0, "")

@@ -17,9 +17,9 @@ import pytest
 from torturekit import TODAY_DATE, gpx_run, visible_event_files
 
 from planner.core.checkin import CheckinAnswers
+from planner.datadir import DataDir
 from planner.events import Check
 from planner.service import Planner, RunInput
-from planner.store.store import Store
 
 
 @dataclass
@@ -134,7 +134,7 @@ def new_event_file(before: set[Path], data: Path) -> Path:
 
 
 def _seeded(data: Path, tmp_path: Path) -> Planner:
-    planner = Planner(Store(data, cache=tmp_path / "fold-cache"), today=TODAY_DATE)
+    planner = Planner(DataDir(data, cache=tmp_path / "fold-cache"), today=TODAY_DATE)
     planner.set_profile({"age": "52"})
     planner.check("yoga")  # the month folder exists from here on
     return planner
@@ -194,7 +194,7 @@ def test_the_first_write_makes_the_folders_it_created_durable(
 ) -> None:
     """A new month folder (and device folder) must reach the disk in its parent too: an
     fsynced file in a folder whose own entry is lost after a power cut is lost with it."""
-    planner = Planner(Store(data, cache=tmp_path / "fold-cache"), today=TODAY_DATE)
+    planner = Planner(DataDir(data, cache=tmp_path / "fold-cache"), today=TODAY_DATE)
     syscalls.calls.clear()
     planner.check("yoga")
     syscalls.mark("returned")
@@ -211,7 +211,7 @@ def test_a_new_month_folder_is_made_durable_in_its_device_folder(
     tmp_path: Path, data: Path, syscalls: Syscalls
 ) -> None:
     clock = [int(datetime(2026, 11, 30, 23, 59, tzinfo=UTC).timestamp() * 1000)]
-    store = Store(data, cache=tmp_path / "fold-cache", wall_ms=lambda: clock[0])
+    store = DataDir(data, cache=tmp_path / "fold-cache", wall_ms=lambda: clock[0])
     store.append(Check(date=date(2026, 11, 30), item="yoga"))
     clock[0] += 3_600_000  # past midnight UTC: December's folder
     syscalls.calls.clear()

@@ -36,9 +36,9 @@ from torturekit import (
     visible_event_files,
 )
 
-from planner.store import cache as fold_cache
-from planner.store.fold import fold
-from planner.store.store import Store
+from planner import snapshot
+from planner.datadir import DataDir
+from planner.projections.state import fold
 
 MIXED_ROUNDS = 36
 MIN_ACKS, MAX_ROUNDS = 400, 120
@@ -90,9 +90,9 @@ def assert_clean_start(data: Path, env: dict[str, str], acks: Acks, cache: Path)
     assert len({e.id for e in events}) == len(events), "an event id is on disk twice"
     truth = fold(events)
     check_acknowledged(acks, events, truth)
-    cold = Store(data, state=cache.parent / "state" / "planner", cache=cache.parent / "cold")
+    cold = DataDir(data, state=cache.parent / "state" / "planner", cache=cache.parent / "cold")
     assert cold.state() == truth and cold.notices == []
-    warm = Store(data, state=cache.parent / "state" / "planner")  # the cache the writers left
+    warm = DataDir(data, state=cache.parent / "state" / "planner")  # the cache the writers left
     assert warm.state() == truth and warm.notices == []
     for temp in temp_files(data):
         assert temp.name.startswith(".") and temp.name.endswith(".tmp"), temp
@@ -199,20 +199,20 @@ def test_kill_at_each_step_of_a_write(tmp_path: Path, data: Path, where: str) ->
     visible = visible_event_files(data)
     if where == "dirsync":  # renamed: whole and visible (the page cache holds it)
         assert temps == [] and len(visible) == 1
-        assert Store(data, cache=tmp_path / "c1").state().is_done(day, "hydration")
+        assert DataDir(data, cache=tmp_path / "c1").state().is_done(day, "hydration")
     else:  # only a dot-temp file: invisible, and it stays ignored
         assert len(temps) == 1 and visible == []
-        assert not Store(data, cache=tmp_path / "c1").state().is_done(day, "hydration")
+        assert not DataDir(data, cache=tmp_path / "c1").state().is_done(day, "hydration")
     assert_clean_start(data, env, acks, tmp_path / "cache")
     # The next write of the same tick works beside the leftover temp file.
     done = run_cli(data, env, "check", "hydration", "--date", str(day))
     assert done.code == 0, done.err
-    assert Store(data, cache=tmp_path / "c2").state().is_done(day, "hydration")
+    assert DataDir(data, cache=tmp_path / "c2").state().is_done(day, "hydration")
     assert temp_files(data) == temps
 
 
 def _cache_file(tmp_path: Path, data: Path) -> Path:
-    return fold_cache.cache_file(tmp_path / "cache" / "planner", data)
+    return snapshot.snapshot_file(tmp_path / "cache" / "planner", data)
 
 
 def test_kill_during_a_fold_cache_save(tmp_path: Path, data: Path) -> None:
@@ -228,7 +228,7 @@ def test_kill_during_a_fold_cache_save(tmp_path: Path, data: Path) -> None:
     leftovers = [p for p in cache.parent.iterdir() if p.name.startswith(".")]
     assert len(leftovers) == 1 and leftovers[0].name.endswith(".tmp")
     assert cache.read_bytes() == before  # the old cache stands, whole, and is now stale
-    warm = Store(data)  # the default cache dir, as the app opens it
+    warm = DataDir(data)  # the default cache dir, as the app opens it
     assert warm.state().is_done(TODAY_DATE, "yoga")
     assert warm.state() == fold(events_on_disk(data)) and warm.notices == []
     assert_clean_start(data, env, acks, tmp_path / "cache")
@@ -265,7 +265,7 @@ def test_a_cache_file_a_crash_could_leave_is_never_believed(
         assert run_cli(other, env, "check", "meal:breakfast").code == 0
         assert run_cli(other, env, "today").code == 0
         cache.write_bytes(_cache_file(tmp_path, other).read_bytes())
-    warm = Store(data)
+    warm = DataDir(data)
     state = warm.state()
     assert state == fold(events_on_disk(data)) and warm.notices == []
     assert state.is_done(TODAY_DATE, "yoga") and state.is_done(TODAY_DATE, "stretching")

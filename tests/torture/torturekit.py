@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.events import Recorded
+from planner.projections.state import fold
 from planner.store.eventfile import decode_file
-from planner.store.fold import fold
 
 HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "driver.py"

@@ -19,7 +19,7 @@ from planner.core.history import Session, Timeline
 from planner.core.injury import flagged_areas
 from planner.core.jsonout import race_to_json
 from planner.core.load import rest_days_to_fresh
-from planner.core.model import Profile, Race, State, Ticks
+from planner.core.model import Profile, Race, State
 from planner.core.planfile import parse_plan
 from planner.core.taper import race_data
 from planner.core.units import EARLIEST_DAY, LATEST_DAY, parse_date, parse_number
@@ -96,10 +96,6 @@ def test_model_odds_and_ends() -> None:
     assert PlannerError("x", exit_code=5).exit_code == 5 and DataError("x").exit_code == 3
     assert run(TODAY, minutes=45).minutes == 45
     assert not Profile().is_set and Profile(age=40).is_set
-    ticks = Ticks({Ticks.key(TODAY, "yoga"): "e1"})
-    assert "yoga" not in ticks and (TODAY, "yoga") in ticks
-    assert list(ticks) == [(TODAY, "yoga")] and len(ticks) == 1
-    assert "yoga" in repr(ticks)
     assert flagged_areas({}, (), TODAY) == set()
 
 

@@ -28,8 +28,8 @@ from planner.events import (
     decode,
     encode,
 )
+from planner.projections.state import fold
 from planner.store.eventfile import decode_file
-from planner.store.fold import fold
 
 OLD = Path(__file__).parent.parent / "data" / "events-0.1.0"
 DAY = date(2026, 12, 4)
@@ -212,5 +212,5 @@ def test_the_old_files_copied_into_a_data_dir_open_in_the_app(tmp_path: Path) ->
     for path in OLD.glob("*.toml"):
         shutil.copy(path, folder / path.name)
     planner = Planner.open(tmp_path / "data", today=DAY, state=tmp_path / "state")
-    assert planner.store.notices == []
+    assert planner.data.notices == []
     assert planner.day(DAY).checklist and planner.profile.age == 56

@@ -11,7 +11,7 @@ from plan_states import PLANS
 
 from planner.core.errors import DataError, InputError
 from planner.events import Recorded
-from planner.store.fold import fold
+from planner.projections.state import fold
 from planner.store.planfiles import install_plan, load_plan, resolve_choice
 
 STANDARD = (PLANS / "standard.toml").read_text(encoding="utf-8")

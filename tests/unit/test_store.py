@@ -19,6 +19,7 @@ from eventtables import Event as table_event
 from eventtables import encode_events
 
 from planner.core.errors import DataError
+from planner.datadir import DataDir
 from planner.events import (
     Check,
     CheckinGiven,
@@ -32,7 +33,6 @@ from planner.events import (
     Uncheck,
 )
 from planner.store.clock import parse_stamp
-from planner.store.store import Store
 
 DAY = date(2025, 11, 28)
 NOW_MS = int(datetime(2025, 11, 30, 23, 30, tzinfo=UTC).timestamp() * 1000)
@@ -61,8 +61,8 @@ SAMPLES: list[Event] = [
 ]
 
 
-def open_store(tmp_path: Path, device: str = "a", **kwargs: Any) -> Store:
-    return Store(tmp_path / "data", state=tmp_path / f"state-{device}", **kwargs)
+def open_store(tmp_path: Path, device: str = "a", **kwargs: Any) -> DataDir:
+    return DataDir(tmp_path / "data", state=tmp_path / f"state-{device}", **kwargs)
 
 
 def event_files(root: Path) -> list[Path]:
@@ -194,7 +194,7 @@ def test_a_corrupt_file_is_reported_once_skipped_and_left_alone(tmp_path: Path) 
         f"{month}/4-foreign.toml: line 1: not a planner event file (no [[event]] tables)",
         f"{month}/5-huge.toml: larger than 16 MB, too big for an event file; skipped",
     ]
-    fresh.reload()
+    fresh.refresh()
     fresh.append(Check(date=DAY, item="hydration"))
     assert len(fresh.notices) == 5  # once per Store, however often it reloads
     assert fresh.state().is_done(DAY, "hydration")
@@ -247,7 +247,7 @@ def test_a_data_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "data2").mkdir()
     (tmp_path / "data2" / "events").write_text("oops")
     with pytest.raises(DataError, match=r"data2/events: is a file, not a folder$"):
-        Store(tmp_path / "data2", state=tmp_path / "s")
+        DataDir(tmp_path / "data2", state=tmp_path / "s")
 
 
 # ---- devices, clocks, change detection ----------------------------------------------------
@@ -256,8 +256,8 @@ def test_a_data_path_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_two_devices_synced_by_copying_fold_to_the_same_state(tmp_path: Path) -> None:
     # Unsynced devices are concurrent: only their wall clocks order them, so step those.
     wall = itertools.count(NOW_MS, 1000)
-    laptop = Store(tmp_path / "laptop", state=tmp_path / "s1", wall_ms=lambda: next(wall))
-    server = Store(tmp_path / "server", state=tmp_path / "s2", wall_ms=lambda: next(wall))
+    laptop = DataDir(tmp_path / "laptop", state=tmp_path / "s1", wall_ms=lambda: next(wall))
+    server = DataDir(tmp_path / "server", state=tmp_path / "s2", wall_ms=lambda: next(wall))
     assert laptop.device != server.device
     tick = laptop.append(Check(date=DAY, item="yoga"))
     laptop.append(ProfileSet(age=50, units="imperial"))
@@ -267,11 +267,11 @@ def test_two_devices_synced_by_copying_fold_to_the_same_state(tmp_path: Path) ->
     # A sync is a set union of files: copy each side's folders into the other.
     for src, dst in (("laptop", "server"), ("server", "laptop")):
         shutil.copytree(tmp_path / src / "events", tmp_path / dst / "events", dirs_exist_ok=True)
-    a = Store(tmp_path / "laptop", state=tmp_path / "s1").state()
-    b = Store(tmp_path / "server", state=tmp_path / "s2").state()
+    a = DataDir(tmp_path / "laptop", state=tmp_path / "s1").state()
+    b = DataDir(tmp_path / "server", state=tmp_path / "s2").state()
     assert a == b and a.event_count == 5
     assert a.profile.age == 51 and a.profile.units == "imperial" and a.is_done(DAY, "yoga")
-    shared = Store(tmp_path / "laptop", state=tmp_path / "s2")  # a second device, same folder
+    shared = DataDir(tmp_path / "laptop", state=tmp_path / "s2")  # a second device, same folder
     assert shared.state() == a
     shared.append(Check(date=DAY, item="meal"))
     assert len(list((tmp_path / "laptop" / "events").iterdir())) == 2
@@ -288,7 +288,7 @@ def test_a_clock_a_year_ahead_does_not_drag_ours(tmp_path: Path) -> None:
     ]
     mine = store.append(Check(date=DAY, item="meal"))
     assert parse_stamp(mine.hlc)[0] == NOW_MS and mine.hlc < future.hlc
-    store.reload()
+    store.refresh()
     assert len(store.notices) == 1
 
 
@@ -307,9 +307,9 @@ def test_changed_on_disk_sees_others_not_ourselves(tmp_path: Path) -> None:
     assert not store.changed_on_disk()
     cli = open_store(tmp_path)  # the same device, another process (the CLI while the TUI runs)
     cli.append(Check(date=DAY, item="meal"))
-    store.append(Check(date=DAY, item="hydration"))  # lands in the same folder
     assert store.changed_on_disk()
-    store.reload()
+    store.append(Check(date=DAY, item="hydration"))  # lands in the same folder
+    # An append reads what arrived first (the clock must see it), and folds it in.
     assert not store.changed_on_disk() and store.state().is_done(DAY, "meal")
     other = open_store(tmp_path, device="b")
     other.append(Check(date=DAY, item="yoga"))
@@ -341,7 +341,7 @@ def test_state_is_memoised_until_the_event_set_changes(tmp_path: Path) -> None:
 
 
 def _append_many(data: str, state: str, tag: str, barrier: Any) -> None:
-    store = Store(Path(data), state=Path(state))
+    store = DataDir(Path(data), state=Path(state))
     barrier.wait()
     for i in range(50):
         store.append(Check(DAY, f"{tag}-{i}"))
@@ -357,7 +357,7 @@ def test_two_processes_appending_at_once_lose_nothing(tmp_path: Path) -> None:
     for p in procs:
         p.join(60)
         assert p.exitcode == 0
-    store = Store(tmp_path / "data", state=tmp_path / "state")
+    store = DataDir(tmp_path / "data", state=tmp_path / "state")
     events = store.events()
     assert len(events) == len({e.id for e in events}) == 100
     assert store.notices == []

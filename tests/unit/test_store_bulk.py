@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from planner.datadir import DataDir
 from planner.events import Check
 from planner.store import bulk
-from planner.store.store import Store
 
 DAY = date(2026, 11, 28)
 
 
 def test_parallel_and_serial_reads_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    writer = Store(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c1")
+    writer = DataDir(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c1")
     for n in range(60):
         writer.append(Check(DAY, f"item{n}"))
     month = next((tmp_path / "data" / "events").rglob("*.toml")).parent
@@ -29,6 +29,6 @@ def test_parallel_and_serial_reads_agree(tmp_path: Path, monkeypatch: pytest.Mon
     assert parallel == serial
     assert seen[-1] == (len(paths), len(paths))
     assert sum(1 for _, _, notice, bad in parallel if notice and bad) == 1
-    fresh = Store(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c2")
+    fresh = DataDir(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "c2")
     fresh.load()
     assert fresh.state().event_count == 60 and len(fresh.notices) == 1

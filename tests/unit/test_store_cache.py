@@ -8,17 +8,21 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from planner.datadir import DataDir
 from planner.events import Check, ProfileSet
-from planner.store.store import Store
+
+pytestmark = pytest.mark.snapshots
 
 DAY = date(2026, 11, 28)
 
 
-def open_store(tmp_path: Path, device: str = "a") -> Store:
-    return Store(tmp_path / "data", state=tmp_path / f"state-{device}", cache=tmp_path / "cache")
+def open_store(tmp_path: Path, device: str = "a") -> DataDir:
+    return DataDir(tmp_path / "data", state=tmp_path / f"state-{device}", cache=tmp_path / "cache")
 
 
-def seeded(tmp_path: Path) -> Store:
+def seeded(tmp_path: Path) -> DataDir:
     store = open_store(tmp_path)
     store.append(ProfileSet(age=52))
     for item in ("yoga", "hydration", "stretching"):
@@ -90,7 +94,7 @@ def test_a_deleted_file_is_noticed_and_the_fold_starts_over(tmp_path: Path) -> N
 
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
     first = seeded(tmp_path)
-    (cache_file,) = (tmp_path / "cache").glob("fold-*.pickle")
+    (cache_file,) = (tmp_path / "cache").glob("snapshot-*.pickle")
     for junk in (b"", b"not a pickle", cache_file.read_bytes()[:50]):
         cache_file.write_bytes(junk)
         assert open_store(tmp_path).state() == first.state()

@@ -15,19 +15,19 @@ from typing import Any
 import pytest
 from eventtables import Event, encode_events
 
+from planner import snapshot
 from planner.core.errors import DataError, InputError
+from planner.datadir import DataDir
 from planner.events import Check, Recorded, RunLogged
+from planner.projections.state import fold, unique_ordered
 from planner.store import atomic, bulk, device, disk, paths, planfiles
-from planner.store import cache as fold_cache
-from planner.store.eventfile import decode_file, unique_ordered
-from planner.store.fold import fold
-from planner.store.store import Store
+from planner.store.eventfile import decode_file
 
 DAY = date(2026, 11, 28)
 
 
-def open_store(tmp_path: Path, **kwargs: Any) -> Store:
-    return Store(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "cache", **kwargs)
+def open_store(tmp_path: Path, **kwargs: Any) -> DataDir:
+    return DataDir(tmp_path / "data", state=tmp_path / "state", cache=tmp_path / "cache", **kwargs)
 
 
 def oserror(code: int) -> OSError:
@@ -209,38 +209,36 @@ def test_an_event_that_is_not_a_table_is_named() -> None:
         decode_file(b'event = ["x"]\n', Path("/x.toml"))
 
 
-# ---- the fold cache ----------------------------------------------------------------------------
+# ---- the snapshot ------------------------------------------------------------------------------
 
 
-def _saved(tmp_path: Path) -> tuple[Store, Path]:
+def _saved(tmp_path: Path) -> tuple[DataDir, Path]:
     store = open_store(tmp_path)
     store.append(Check(date=DAY, item="yoga"))
     store.state()
     store.save_cache()
-    [path] = (tmp_path / "cache").glob("fold-*.pickle")
+    [path] = (tmp_path / "cache").glob("snapshot-*.pickle")
     return store, path
 
 
+@pytest.mark.snapshots
 @pytest.mark.parametrize(
-    "damage",
-    ["not-a-snapshot", "other-format", "other-code", "other-data-dir", "raises-on-load"],
+    "damage", ["not-a-snapshot", "other-schema", "other-data-dir", "raises-on-load"]
 )
 def test_a_cache_that_is_not_ours_is_ignored(tmp_path: Path, damage: str) -> None:
     store, path = _saved(tmp_path)
-    snap = fold_cache.load(path, tmp_path / "data")
+    snap = snapshot.load(path, tmp_path / "data")
     assert snap is not None
     if damage == "not-a-snapshot":
         raw = pickle.dumps({"a": 1})
-    elif damage == "other-format":
-        raw = pickle.dumps(replace(snap, format=snap.format + 1))
-    elif damage == "other-code":
-        raw = pickle.dumps(replace(snap, version="0.0.0"))
+    elif damage == "other-schema":
+        raw = pickle.dumps(replace(snap, schema="0" * 16))
     elif damage == "other-data-dir":
         raw = pickle.dumps(replace(snap, data_dir="/elsewhere"))
     else:
         raw = pickle.dumps(_Exploding())
     path.write_bytes(raw)
-    assert fold_cache.load(path, tmp_path / "data") is None
+    assert snapshot.load(path, tmp_path / "data") is None
     assert open_store(tmp_path).state() == store.state()
 
 
@@ -253,32 +251,35 @@ def _explode() -> None:
     raise RuntimeError("a cache from another version can fail in any way")
 
 
+@pytest.mark.snapshots
 def test_a_cache_that_cannot_be_written_leaves_no_temp_and_costs_only_speed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(tmp_path)
     store.append(Check(date=DAY, item="yoga"))
-    monkeypatch.setattr(fold_cache.os, "replace", lambda s, d: (_ for _ in ()).throw(oserror(28)))
+    monkeypatch.setattr(atomic.os, "replace", lambda s, d: (_ for _ in ()).throw(oserror(28)))
     store.save_cache()  # no exception
     assert list((tmp_path / "cache").iterdir()) == []
     with pytest.raises(OSError):
-        fold_cache.write_private(tmp_path / "cache" / "x.pickle", b"x")
+        atomic.write_private(tmp_path / "cache" / "x.pickle", b"x")
     assert list((tmp_path / "cache").iterdir()) == []
 
 
+@pytest.mark.snapshots
 def test_a_data_dir_whose_name_is_not_utf8_has_a_cache_of_its_own(tmp_path: Path) -> None:
     odd = tmp_path / "da\udcffta"
-    store = Store(odd, state=tmp_path / "state", cache=tmp_path / "cache")
+    store = DataDir(odd, state=tmp_path / "state", cache=tmp_path / "cache")
     store.append(Check(date=DAY, item="yoga"))
     store.save_cache()
-    [path] = (tmp_path / "cache").glob("fold-*.pickle")
-    assert path == fold_cache.cache_file(tmp_path / "cache", odd)
-    assert Store(odd, state=tmp_path / "state", cache=tmp_path / "cache").state() == store.state()
+    [path] = (tmp_path / "cache").glob("snapshot-*.pickle")
+    assert path == snapshot.snapshot_file(tmp_path / "cache", odd)
+    assert DataDir(odd, state=tmp_path / "state", cache=tmp_path / "cache").state() == store.state()
 
 
 # ---- the store ---------------------------------------------------------------------------------
 
 
+@pytest.mark.snapshots
 def test_a_result_is_remembered_for_one_event_set_only(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     assert store.recall("plan") is None
@@ -364,7 +365,7 @@ def test_new_folders_outside_the_data_dir_are_synced_when_they_can_be(
         real(folder)
 
     monkeypatch.setattr("planner.store.store.fsync_dir", fsync_dir)
-    store = Store(outside / "data", state=tmp_path / "state", cache=tmp_path / "cache")
+    store = DataDir(outside / "data", state=tmp_path / "state", cache=tmp_path / "cache")
     store.append(Check(date=DAY, item="yoga"))  # no error
     # Inside the data dir the same failure is an error: the write is not known durable.
     monkeypatch.setattr(
@@ -372,7 +373,7 @@ def test_new_folders_outside_the_data_dir_are_synced_when_they_can_be(
         lambda folder: (_ for _ in ()).throw(DataError(f"{folder}: cannot sync folder: EIO")),
     )
     next_year = int(datetime(2027, 1, 5, tzinfo=UTC).timestamp() * 1000)
-    later = Store(
+    later = DataDir(
         outside / "data", state=tmp_path / "state", cache=tmp_path / "c2", wall_ms=lambda: next_year
     )
     with pytest.raises(DataError, match="cannot sync folder"):  # a new month folder
@@ -563,7 +564,7 @@ def test_profile_values_of_the_wrong_type_are_dropped_alone(data: dict[str, Any]
 
 
 def test_a_cleared_profile_field_stays_cleared_through_a_set() -> None:
-    from planner.store.fold import _UNSET
+    from planner.projections.state import _UNSET
 
     assert {_UNSET, _UNSET} == {_UNSET} and _UNSET != 0
     state = fold([ev("profile", {"age": 40}), ev("profile", {"unset": ["age"]}, 1)])

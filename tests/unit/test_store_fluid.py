@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.projections.state import fold
 from planner.store.eventfile import decode_file
-from planner.store.fold import fold
 
 EVENT = """
 [[event]]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planner.core.model import Checkin, Profile, Race
 from planner.events import Recorded
-from planner.store.fold import fold
+from planner.projections.state import fold
 
 DAY = date(2025, 11, 28)
 T0 = datetime(2025, 11, 28, 7, 0, tzinfo=UTC)

@@ -10,8 +10,12 @@ from eventtables import Event
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner import snapshot
+from planner.core.model import Profile
 from planner.events import Recorded
-from planner.store.fold import Folder, fold
+from planner.projections.state import Folder, fold
+from planner.store.disk import DiskIndex
+from planner.store.store import Cursor
 
 DAYS = (date(2025, 1, 1), date(2025, 1, 2))
 RUN_IDS = ("r1", "r2")
@@ -87,22 +91,26 @@ def test_a_repeated_id_asks_for_a_fresh_fold() -> None:
     assert folder.conflicted
 
 
-def test_a_cached_fold_with_nothing_new_stays_packed_until_asked() -> None:
-    # A warm start unpickles the state only; the accumulator waits until an event arrives.
+def test_a_packed_fold_unpacks_to_the_same_fold_and_grows_alike() -> None:
+    """The snapshot's packing (ticks as strings) is lossless, and the unpacked fold goes on."""
     folder = Folder()
-    folder.add([Event("0000000000001-0000-aaaaaaaaaa-x", "check", "0000000000001-0000",
-                      "aaaaaaaaaa", {"date": date(2026, 11, 28), "item": "yoga"})])  # fmt: skip
-    warm = pickle.loads(pickle.dumps(folder))
-    assert warm.profile() == folder.state().profile
-    assert warm._state is None and warm._work is None  # still bytes: the start paid for neither
-    assert warm.state() == folder.state()
-    assert warm._work is None  # reading the state does not need the working half
-    warm.ready()
-    assert warm._work is not None
+    tick = Event("0000000000001-0000-aaaaaaaaaa-x", "check", "0000000000001-0000",
+                 "aaaaaaaaaa", {"date": date(2026, 11, 28), "item": "meal:lunch"})  # fmt: skip
+    folder.add([tick])
+    warm = snapshot.Snapshot("/d", Cursor(DiskIndex("/d")), Profile(), 1, snapshot.pack(folder))
+    unpacked = warm.folder()
+    assert unpacked.state() == folder.state()
+    assert unpacked.state().checks == {(date(2026, 11, 28), "meal:lunch"): frozenset({tick.id})}
+    later = Event("0000000000002-0000-aaaaaaaaaa-y", "uncheck", "0000000000002-0000",
+                  "aaaaaaaaaa", {"date": date(2026, 11, 28), "item": "meal:lunch",
+                                 "removes": [tick.id]})  # fmt: skip
+    unpacked.add([later])
+    folder.add([later])
+    assert unpacked.state() == folder.state() and not unpacked.state().checks
 
 
 def test_an_event_of_a_kind_this_version_skips_still_counts() -> None:
-    folder = pickle.loads(pickle.dumps(Folder()))
+    folder = Folder()
     folder.add([Event("0000000000002-0000-aaaaaaaaaa-y", "from_the_future", "0000000000002-0000",
                       "aaaaaaaaaa", {"x": 1})])  # fmt: skip
     assert folder.state().event_count == 1

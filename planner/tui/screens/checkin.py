@@ -17,8 +17,8 @@ from planner.core.checkin import AREAS, CheckinAnswers
 from planner.core.errors import InputError, PlannerError
 from planner.core.model import Checkin, Run
 from planner.core.wording import DAY_TYPE_NAMES as BADGES
+from planner.core.wording import guidance_label
 from planner.tui.checkin_view import area_label, rating_question, standing_note
-from planner.tui.view import guidance_label
 from planner.tui.week_view import short_day
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.scale import Scale

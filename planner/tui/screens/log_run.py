@@ -14,8 +14,8 @@ from textual.widgets import Button, Input, Label, Select
 from planner.core.errors import InputError, PlannerError
 from planner.core.model import RUN_TYPES, Run
 from planner.core.units import format_distance, format_duration, parse_date
+from planner.core.wording import day_label
 from planner.service import RunInput
-from planner.tui.view import day_label
 from planner.tui.widgets.form_error import FormError
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class LogRunScreen(ModalScreen[Run | None]):
             return
         self.app.notify(
             f"{format_distance(run.distance_m, self.planner.profile.units)} in "
-            f"{format_duration(run.moving_s)} on {day_label(run.date)}",
+            f"{format_duration(run.moving_s)} on {day_label(run.date, year=True)}",
             title="Run logged",
         )
         self.dismiss(run)

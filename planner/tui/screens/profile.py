@@ -15,12 +15,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 from planner.core.age import age_group
 from planner.core.errors import PlannerError
 from planner.core.model import SEXES, UNITS
-from planner.core.wording import DISCLAIMER
+from planner.core.wording import DISCLAIMER, runner_label
 from planner.runner_input import CONSERVATIVE, conservative_suggested
 from planner.tui.messages import DataSaved
 from planner.tui.profile_form import WEIGHT_UNIT, profile_edits, profile_form
 from planner.tui.screens.section import SectionScreen
-from planner.tui.view import runner_label
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.key_footer import KeyFooter
 from planner.tui.widgets.tick_box import TickBox

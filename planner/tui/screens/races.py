@@ -16,10 +16,10 @@ from planner.core.errors import PlannerError
 from planner.core.model import Race
 from planner.core.taper import race_label
 from planner.core.units import format_distance, parse_date
+from planner.core.wording import day_label
 from planner.tui.messages import DataSaved
 from planner.tui.screens.confirm import ConfirmScreen
 from planner.tui.screens.section import SectionScreen
-from planner.tui.view import day_label
 from planner.tui.week_view import short_day
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.key_footer import KeyFooter
@@ -42,7 +42,7 @@ def race_cells(race: Race, today: date, units: str, taper_days: int) -> tuple[st
     """Date, the race's name (or what it is), distance, how far off, when its taper starts."""
     taper = race.date - timedelta(days=taper_days)
     return (
-        day_label(race.date),
+        day_label(race.date, year=True),
         race.name or race_label(race.distance_m),
         format_distance(race.distance_m, units),
         when_label(race.date, today),
@@ -119,9 +119,8 @@ class RacesScreen(SectionScreen):
         self.query_one(FormError).clear()
         for field in self.query(Input):
             field.value = ""
-        self.notify(
-            f"{race_label(race.distance_m)} on {day_label(race.date)}", title="Race entered"
-        )
+        entered = f"{race_label(race.distance_m)} on {day_label(race.date, year=True)}"
+        self.notify(entered, title="Race entered")
         self.post_message(DataSaved())
 
     def action_remove(self) -> None:
@@ -132,7 +131,7 @@ class RacesScreen(SectionScreen):
         race = next((r for r in self.planner.races() if r.id == race_id), None)
         if race is None:
             return
-        question = f"Remove the {race_label(race.distance_m)} on {day_label(race.date)}?"
+        question = f"Remove the {race_label(race.distance_m)} on {day_label(race.date, year=True)}?"
         self.app.push_screen(ConfirmScreen(question, "Remove"), lambda yes: self._remove(race, yes))
 
     def _remove(self, race: Race, yes: bool | None) -> None:

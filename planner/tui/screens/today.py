@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from planner.core.errors import PlannerError
+from planner.core.morning import DayView, no_plan_view
 from planner.tui.messages import DataChanged, PlanShown
-from planner.tui.view import DayView, no_plan_view, remembered_view
 from planner.tui.widgets.checklist import Checklist, withheld_reason
 from planner.tui.widgets.day_header import DayHeader
 from planner.tui.widgets.day_summary import DaySummary
@@ -97,7 +97,7 @@ class TodayScreen(Screen[None]):
         self.show_day(self.day)
 
     def _view(self, day: date) -> DayView:
-        return remembered_view(self.planner, day)
+        return self.planner.morning(day)
 
     def _toast(self, error: PlannerError) -> None:
         """A service error is a toast, never a traceback."""

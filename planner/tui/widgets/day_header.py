@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from planner.tui.view import DayView
+from planner.core.morning import DayView
 
 DEMO_NOTE = "demo data: nothing is kept"
 # Styles by theme variable, so light, dark and NO_COLOR all work.

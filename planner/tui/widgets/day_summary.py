@@ -15,8 +15,8 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 
+from planner.core.morning import CHECKIN_PROMPT, DayView
 from planner.core.wording import DISCLAIMER
-from planner.tui.view import CHECKIN_PROMPT, DayView
 from planner.tui.widgets.hanging import Hanging
 from planner.tui.widgets.line_scroll import set_line_count, wrap_width
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from planner.core.model import TICK_SEP, Checkin, Profile, Race, Run, State, Ticks
+from planner.core.model import Checkin, Profile, Race, Run, State
 from planner.events import (
     Check,
     CheckinGiven,
@@ -25,8 +24,7 @@ from planner.events import (
     Uncheck,
 )
 from planner.events.fields import RUN_DEFAULTS
-from planner.store.eventfile import unique_ordered
-from planner.store.same_activity import duplicate_groups
+from planner.projections.same_activity import duplicate_groups
 
 # ---- the accumulator and one handler per kind ----------------------------------------------
 #
@@ -36,10 +34,11 @@ from planner.store.same_activity import duplicate_groups
 # and the result is the fold of the whole set.
 
 Stamp = tuple[str, str]  # (hlc, event id): the total order of events
+TickKey = tuple[date, str]  # (day, item id)
 
 
 class _Unset:
-    """A profile field cleared by an `unset` list (a class, so it survives pickling)."""
+    """A profile field cleared by an `unset` list (a class, so a snapshot can keep it)."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Unset)
@@ -52,13 +51,13 @@ _UNSET = _Unset()
 
 
 @dataclass
-class _Acc:
+class Accumulator:
     profile: dict[str, tuple[Stamp, Any]] = field(default_factory=dict)
     runs: dict[str, tuple[Stamp, Run]] = field(default_factory=dict)
     run_edits: dict[str, dict[str, tuple[Stamp, Any]]] = field(default_factory=dict)
     deleted_runs: set[str] = field(default_factory=set)
     deleted_imports: set[str] = field(default_factory=set)
-    live: dict[str, str] = field(default_factory=dict)  # Ticks.key -> sorted live check ids
+    live: dict[TickKey, frozenset[str]] = field(default_factory=dict)  # the live check ids
     removed: set[str] = field(default_factory=set)
     checkins: dict[date, tuple[Stamp, Checkin]] = field(default_factory=dict)
     races: dict[str, tuple[Stamp, Race]] = field(default_factory=dict)
@@ -69,14 +68,16 @@ def _newer(slot: tuple[Stamp, Any] | None, stamp: Stamp) -> bool:
     return slot is None or stamp > slot[0]
 
 
-def _on_profile(acc: _Acc, stamp: Stamp, values: Mapping[str, Any], unset: Iterable[str]) -> None:
+def _on_profile(
+    acc: Accumulator, stamp: Stamp, values: Mapping[str, Any], unset: Iterable[str]
+) -> None:
     cleared = {name: _UNSET for name in unset if name not in values}
     for name, value in {**cleared, **values}.items():
         if _newer(acc.profile.get(name), stamp):
             acc.profile[name] = (stamp, value)
 
 
-def _on_plan_choice(acc: _Acc, stamp: Stamp, e: PlanChosen) -> None:
+def _on_plan_choice(acc: Accumulator, stamp: Stamp, e: PlanChosen) -> None:
     """A plan chosen by name and, for a user plan file, its content hash: two profile fields."""
     if e.sha is None:
         _on_profile(acc, stamp, {"plan": e.name}, ["plan_sha"])
@@ -84,13 +85,13 @@ def _on_plan_choice(acc: _Acc, stamp: Stamp, e: PlanChosen) -> None:
         _on_profile(acc, stamp, {"plan": e.name, "plan_sha": e.sha}, [])
 
 
-def _on_run(acc: _Acc, stamp: Stamp, e: RunLogged) -> None:
+def _on_run(acc: Accumulator, stamp: Stamp, e: RunLogged) -> None:
     old = acc.runs.get(e.id)
     if old is None or stamp < old[0]:  # the first `run` with an id wins
         acc.runs[e.id] = (stamp, e.run())
 
 
-def _on_run_edit(acc: _Acc, stamp: Stamp, e: RunEdited) -> None:
+def _on_run_edit(acc: Accumulator, stamp: Stamp, e: RunEdited) -> None:
     edits = acc.run_edits.setdefault(e.run_id, {})
     values = {name: RUN_DEFAULTS[name] for name in e.unset}
     values.update(e.changes)
@@ -99,47 +100,44 @@ def _on_run_edit(acc: _Acc, stamp: Stamp, e: RunEdited) -> None:
             edits[name] = (stamp, value)
 
 
-def _on_run_delete(acc: _Acc, e: RunDeleted) -> None:
+def _on_run_delete(acc: Accumulator, e: RunDeleted) -> None:
     if e.run_id is not None:
         acc.deleted_runs.add(e.run_id)
     if e.import_id is not None:
         acc.deleted_imports.add(e.import_id)
 
 
-def _on_check(acc: _Acc, event_id: str, e: Check) -> None:
-    key = Ticks.key(e.date, e.item)
+def _on_check(acc: Accumulator, event_id: str, e: Check) -> None:
     if event_id not in acc.removed:
-        ids = acc.live.get(key)
-        acc.live[key] = (
-            event_id if ids is None else TICK_SEP.join(sorted({*ids.split(TICK_SEP), event_id}))
-        )
+        key = (e.date, e.item)
+        acc.live[key] = acc.live.get(key, frozenset()) | {event_id}
 
 
-def _on_uncheck(acc: _Acc, e: Uncheck) -> None:
+def _on_uncheck(acc: Accumulator, e: Uncheck) -> None:
     named = set(e.removes) - acc.removed
     acc.removed.update(named)
     # The ids an uncheck names are those of its own (date, item): look there first, and
     # search the rest only for an id found nowhere else (a hand-edited file, say).
-    own = Ticks.key(e.date, e.item) if e.date is not None and e.item is not None else None
+    own = (e.date, e.item) if e.date is not None and e.item is not None else None
     if own is not None and own in acc.live:
         named = _drop_ids(acc, own, named)
     if named:
-        for key in [k for k, ids in acc.live.items() if not named.isdisjoint(ids.split(TICK_SEP))]:
+        for key in [k for k, ids in acc.live.items() if not named.isdisjoint(ids)]:
             named = _drop_ids(acc, key, named)
 
 
-def _drop_ids(acc: _Acc, key: str, named: set[str]) -> set[str]:
+def _drop_ids(acc: Accumulator, key: TickKey, named: set[str]) -> set[str]:
     """Remove the named ids from one key's live set; return those not found there."""
-    ids = acc.live[key].split(TICK_SEP)
-    kept = [i for i in ids if i not in named]
+    ids = acc.live[key]
+    kept = ids - named
     if kept:
-        acc.live[key] = TICK_SEP.join(kept)
+        acc.live[key] = kept
     else:
         del acc.live[key]
-    return named - set(ids)
+    return named - ids
 
 
-def _on_checkin(acc: _Acc, stamp: Stamp, e: CheckinGiven) -> None:
+def _on_checkin(acc: Accumulator, stamp: Stamp, e: CheckinGiven) -> None:
     checkin = Checkin(
         date=e.date,
         soreness=e.soreness,
@@ -155,7 +153,7 @@ def _on_checkin(acc: _Acc, stamp: Stamp, e: CheckinGiven) -> None:
         acc.checkins[e.date] = (stamp, checkin)
 
 
-def _on_race(acc: _Acc, stamp: Stamp, e: RaceEntered) -> None:
+def _on_race(acc: Accumulator, stamp: Stamp, e: RaceEntered) -> None:
     race = Race(id=e.id, date=e.date, distance_m=e.distance_m, name=e.name)
     if _newer(acc.races.get(e.id), stamp):
         acc.races[e.id] = (stamp, race)
@@ -165,7 +163,7 @@ Part = str  # a part of the State: "profile", "runs", "checks", "checkins", "rac
 _ALL_PARTS: tuple[Part, ...] = ("profile", "runs", "checks", "checkins", "races")
 
 
-def _apply(acc: _Acc, r: Recorded) -> tuple[Part, ...]:
+def _apply(acc: Accumulator, r: Recorded) -> tuple[Part, ...]:
     """Fold one event in; the parts of the State it may have changed (the table of which
     kinds touch what is this match, not a second list)."""
     stamp = r.stamp
@@ -214,30 +212,31 @@ def fold(events: Iterable[Recorded]) -> State:
     return folder.state()
 
 
+Work = tuple[Accumulator, set[str]]  # the accumulator and the ids of the events folded into it
+
+
 class Folder:
     """A fold that grows: add events in any order and in any number of steps.
 
-    Adding only the new events to a cached Folder is what keeps a start-up or a tick from
-    re-reading ten years of files. Two *different* events under one id cannot be settled
-    incrementally (the rule picks by content): `conflicted` then says to fold from scratch.
-
-    Pickled (in the fold cache), the folder keeps its state and its working half (the
-    accumulator and the event ids) as two packed blobs, and the profile beside them: a start
-    with nothing new unpickles neither until it is asked for (the Today screen it shows first
-    is itself remembered in the cache), and `ready` unpacks both once the screen is up.
+    Adding only the new events to a Folder kept from the last run (planner/snapshot.py) is
+    what keeps a start-up or a tick from re-reading ten years of files. Two *different* events
+    under one id cannot be settled incrementally (the rule picks by content): `conflicted`
+    then says to fold from scratch.
     """
 
-    def __init__(self) -> None:
-        self._work: tuple[_Acc, set[str]] | None = (_Acc(), set())
-        self._packed_work: bytes | None = None
-        self._state: State | None = State()
-        self._packed_state: bytes | None = None
-        self._profile = Profile()  # the state's, readable while the state is still packed
-        self._dirty: set[str] = set(_ALL_PARTS)
+    def __init__(self, work: Work | None = None) -> None:
+        self._acc, self._ids = work if work is not None else (Accumulator(), set())
+        self._state = State()
+        self._dirty: set[str] = {*_ALL_PARTS, "count"}
         self.conflicted = False
 
+    @property
+    def work(self) -> Work:
+        """What the fold so far is made of, to keep and to resume from (the snapshot's)."""
+        return self._acc, self._ids
+
     def add(self, events: Iterable[Recorded]) -> None:
-        acc, ids = self._working()
+        acc, ids = self._acc, self._ids
         for event in events:
             if event.id in ids:
                 self.conflicted = True  # a repeat; harmless if identical, but we cannot tell
@@ -246,43 +245,12 @@ class Folder:
             self._dirty.add("count")  # State.event_count, even for a kind this version skips
             self._dirty.update(_apply(acc, event))
 
-    def ready(self) -> None:
-        """Unpack what a quick start left packed, so the next add or state is quick.
-
-        The state is rebuilt from the accumulator rather than kept as unpickled: pickled
-        apart, the two would hold separate copies of every run, and this way they share one.
-        """
-        self._working()
-        self._state, self._packed_state = State(), None
-        self._dirty = {*_ALL_PARTS, "count"}
-        self.state()
-
-    def profile(self) -> Profile:
-        """The runner's profile, without unpacking the state when nothing new came in."""
-        return self._profile if not self._dirty else self.state().profile
-
-    def _working(self) -> tuple[_Acc, set[str]]:
-        if self._work is None:
-            assert self._packed_work is not None
-            self._work = pickle.loads(self._packed_work)
-            self._packed_work = None
-        return self._work
-
-    def _unpacked_state(self) -> State:
-        if self._state is None:
-            assert self._packed_state is not None
-            self._state = pickle.loads(self._packed_state)
-            self._packed_state = None
-        return self._state
-
     def state(self) -> State:
         """The fold so far; parts no new event touched are reused, not rebuilt."""
-        state = self._unpacked_state()
         if not self._dirty:
-            return state
-        acc, ids = self._working()
-        dirty = self._dirty
-        parts: dict[str, Any] = {"event_count": len(ids)}
+            return self._state
+        acc, dirty = self._acc, self._dirty
+        parts: dict[str, Any] = {"event_count": len(self._ids)}
         if "profile" in dirty:
             chosen = {k: v for k, (_, v) in acc.profile.items() if v != _UNSET}
             parts["profile"] = Profile(**chosen)
@@ -290,40 +258,34 @@ class Folder:
             parts["runs"] = _final_runs(acc)
             parts["withheld_runs"] = _withheld_runs(acc, parts["runs"])
         if "checks" in dirty:
-            parts["checks"] = Ticks(dict(acc.live))  # a copy: earlier States stay as they were
+            parts["checks"] = dict(acc.live)  # a copy: earlier States stay as they were
         if "checkins" in dirty:
             parts["checkins"] = {d: c for d, (_, c) in sorted(acc.checkins.items())}
         if "races" in dirty:
             live = (r for r_id, (_, r) in acc.races.items() if r_id not in acc.deleted_races)
             parts["races"] = tuple(sorted(live, key=lambda r: (r.date, r.id)))
-        self._state = dataclasses.replace(state, **parts)
-        self._profile = self._state.profile
+        self._state = dataclasses.replace(self._state, **parts)
         self._dirty = set()
         return self._state
 
-    def __getstate__(self) -> dict[str, Any]:
-        if self._dirty:
-            self.state()
-        return {
-            "state": self._packed_state or _pack(self._state),
-            "work": self._packed_work or _pack(self._work),
-            "profile": self._profile,
-            "conflicted": self.conflicted,
-        }
 
-    def __setstate__(self, saved: dict[str, Any]) -> None:
-        self._state, self._packed_state = None, saved["state"]
-        self._work, self._packed_work = None, saved["work"]
-        self._profile = saved["profile"]
-        self._dirty = set()
-        self.conflicted = saved["conflicted"]
+def unique_ordered(events: Iterable[Recorded]) -> list[Recorded]:
+    """Each id once, in (hlc, id) order: the order a fold from scratch applies them in."""
+    unique: dict[str, Recorded] = {}
+    for event in events:
+        old = unique.get(event.id)
+        # Two different events under one id should not exist; if they do, pick by content,
+        # never by arrival order, so every machine picks the same one.
+        if old is None or (old != event and _content_key(event) < _content_key(old)):
+            unique[event.id] = event
+    return sorted(unique.values(), key=lambda e: (e.hlc, e.id))
 
 
-def _pack(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def _content_key(e: Recorded) -> tuple[str, str, str, str]:
+    return (e.hlc, e.kind, e.device, repr(e.event))
 
 
-def _final_runs(acc: _Acc) -> tuple[Run, ...]:
+def _final_runs(acc: Accumulator) -> tuple[Run, ...]:
     runs = [_edited(run, acc.run_edits.get(run.id)) for _, run in acc.runs.values()]
     # Undoing an import removes only that import's runs: a copy from another source stays.
     runs = [r for r in runs if r.import_id is None or r.import_id not in acc.deleted_imports]
@@ -343,7 +305,7 @@ def _final_runs(acc: _Acc) -> tuple[Run, ...]:
     return tuple(sorted(kept, key=lambda r: _run_order(r, logged[r.id])))
 
 
-def _withheld_runs(acc: _Acc, shown: tuple[Run, ...]) -> frozenset[tuple[str, str]]:
+def _withheld_runs(acc: Accumulator, shown: tuple[Run, ...]) -> frozenset[tuple[str, str]]:
     """The run ids that `runs` does not show, each with why (see State.withheld_runs)."""
     visible = {r.id for r in shown}
     withheld: set[tuple[str, str]] = set()
@@ -361,7 +323,7 @@ def _edited(run: Run, edits: Mapping[str, tuple[Stamp, Any]] | None) -> Run:
     return dataclasses.replace(run, **{k: v for k, (_, v) in edits.items()}) if edits else run
 
 
-def _checkin_rpe(acc: _Acc) -> dict[str, float]:
+def _checkin_rpe(acc: Accumulator) -> dict[str, float]:
     """run id -> RPE given at a check-in; the later check-in (by hlc, id) wins."""
     rpe: dict[str, float] = {}
     for _, checkin in sorted(acc.checkins.values(), key=lambda slot: slot[0]):

@@ -1,0 +1,1 @@
+"""What the events become: the runner's State (state.py), a pure fold of the event log."""
