@@ -23,7 +23,6 @@ from planner.tui.screens.today import TodayScreen
 from planner.tui.widgets.checklist import Checklist, item_prompt, tick_mark, withheld_reason
 from planner.tui.widgets.day_header import DayHeader
 from planner.tui.widgets.day_summary import DaySummary
-from planner.tui.widgets.key_footer import KeyFooter
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 28)  # as pinned in conftest.py
@@ -399,105 +398,6 @@ async def test_a_resize_wraps_the_lines_anew(app: PlannerApp) -> None:
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert widget.virtual_size.height == height
-
-
-# ---- the footer ------------------------------------------------------------------------------
-
-
-def footer(app: PlannerApp, screen: TodayScreen | None = None) -> KeyFooter:
-    return (screen or app.screen).query_one(KeyFooter)
-
-
-def footer_text(app: PlannerApp) -> str:
-    return footer(app).render_line(0).text
-
-
-def on_label(app: PlannerApp, label: str) -> tuple[int, int]:
-    """The offset in the footer of the first letter of `label`."""
-    return (footer_text(app).index(label), 0)
-
-
-async def test_the_footer_lists_the_keys_of_the_screen_shown(app: PlannerApp) -> None:
-    from planner.tui.screens.week import WeekScreen
-
-    async with app.run_test(size=SIZE) as pilot:
-        today = footer_text(app)
-        keys = [
-            "space Tick",
-            "[ Prev day",
-            "] Next day",
-            "c Check-in",
-            "w Week",
-            "? Keys",
-            "q Quit",
-        ]
-        assert [today.index(key) for key in keys] == sorted(today.index(key) for key in keys)
-        assert today.rstrip().endswith("▏^p palette")
-        await pilot.press("w")
-        assert isinstance(app.screen, WeekScreen)
-        week = footer_text(app)
-        assert "esc Back" in week and "c Check-in" in week
-        assert "w Week" not in week  # this is Week
-        await pilot.press("escape")
-        assert isinstance(app.screen, TodayScreen)
-        assert footer_text(app) == today
-
-
-async def test_the_footer_follows_the_bindings_as_they_change(app: PlannerApp) -> None:
-    """Over a modal the navigation keys are off: Today's footer drops them, then gets them back."""
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
-        below = app.screen_stack[-2]
-        assert isinstance(below, TodayScreen)
-        over_help = footer(app, below).render_line(0).text
-        assert "space Tick" in over_help and "w Week" not in over_help
-        await pilot.press("escape")
-        await pilot.pause()
-        assert "w Week" in footer_text(app)
-
-
-async def test_a_click_on_a_footer_key_runs_it(app: PlannerApp) -> None:
-    from textual.command import CommandPalette
-
-    from planner.tui.screens.week import WeekScreen
-
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.click(footer(app), offset=on_label(app, "Next day"))
-        await pilot.pause()
-        assert header_text(app).startswith("Sun 29 Nov 2026  ")
-        await pilot.click(footer(app), offset=on_label(app, "Week"))
-        await pilot.pause()
-        assert isinstance(app.screen, WeekScreen)
-        await pilot.click(footer(app), offset=on_label(app, "Back"))
-        await pilot.pause()
-        assert isinstance(app.screen, TodayScreen)
-        await pilot.click(footer(app), offset=on_label(app, "palette"))
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
-
-
-async def test_a_click_between_footer_keys_does_nothing(app: PlannerApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        text = footer_text(app)
-        blank = text.index("] Next day") + len("] Next day")  # the gap before "c Check-in"
-        assert text[blank] == " "
-        await pilot.click(footer(app), offset=(blank, 0))
-        await pilot.pause()
-        assert isinstance(app.screen, TodayScreen)
-        assert header_text(app).startswith("Sat 28 Nov 2026  ")
-
-
-async def test_the_footer_is_compact_below_100_columns(app: PlannerApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        assert not footer(app).compact
-        assert footer_text(app).startswith(" space Tick  [ Prev day  ] Next day ")
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert footer(app).compact
-        text = footer_text(app)
-        assert text.startswith("space Tick [ Prev day ] Next day c Check-in w Week ? Keys q Quit")
-        assert len(text) == 80
 
 
 async def test_the_mouse_wheel_scrolls_and_leaves_the_cursor(app: PlannerApp) -> None:
