@@ -167,9 +167,9 @@ class DataDir:
         with self._mutex:
             self._load()
             self._working()  # unpacked before the write, so the write is folded in at once
-            arrived = self.log.append(events)
-            self._fold(arrived)
-            return arrived.events[-len(events) :]
+            written = self.log.append(events)
+            self._fold(Arrivals(written))
+            return written
 
     # ---- keeping the fold current ----------------------------------------------------------
 

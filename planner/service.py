@@ -277,7 +277,7 @@ class Planner(FilesPart):
         """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
         day = day or self.today()
         found = self.find_item(item, day)
-        live = sorted(self.data.state().checks.get((day, found.id), frozenset()))
+        live = self.data.state().checks.get((day, found.id), ())
         if live:
             self.data.append(Uncheck(day, found.id, tuple(live)))
         return dataclasses.replace(found, done=False)

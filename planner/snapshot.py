@@ -9,7 +9,7 @@ nothing but speed.
 
 Every speed trick of a start is here and nowhere else:
 - the packing: ten years of ticks are some 25,000 (day, item) keys; pickled as dates and
-  frozensets they take ~40 ms to load, as "day|item" strings a few, so `_pack` turns them into
+  tuples they take ~40 ms to load, as "day|item" strings a few, so `_pack` turns them into
   strings and `_unpack` back, and the whole working half is one blob that a start with nothing
   new never unpickles (the morning view it paints is among the kept results);
 - the cycle collector is off while a snapshot is unpickled (hundreds of thousands of new
@@ -100,9 +100,7 @@ class Snapshot:
 def pack(folder: Folder) -> bytes:
     """The fold's working half as one blob, ticks as strings (see the module's docstring)."""
     acc, ids = folder.work
-    live = {
-        f"{d.isoformat()}|{item}": TICK_SEP.join(sorted(v)) for (d, item), v in acc.live.items()
-    }
+    live = {f"{d.isoformat()}|{item}": TICK_SEP.join(v) for (d, item), v in acc.live.items()}
     flat = dataclasses.replace(acc, live={})
     return pickle.dumps((flat, live, ids), protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -110,9 +108,13 @@ def pack(folder: Folder) -> bytes:
 def _unpack(blob: bytes) -> Work:
     flat, live, ids = _unpickle(blob)
     flat.live = {}
+    days: dict[str, date] = {}  # one date object a day, not one a tick
     for key, joined in live.items():
         day, _, item = key.partition("|")
-        flat.live[(date.fromisoformat(day), item)] = frozenset(joined.split(TICK_SEP))
+        when = days.get(day)
+        if when is None:
+            when = days[day] = date.fromisoformat(day)
+        flat.live[(when, item)] = tuple(joined.split(TICK_SEP))
     return flat, ids
 
 

@@ -5,12 +5,10 @@ and write every new run in one event file (a few for a huge import) under one im
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import posixpath
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +26,7 @@ from planner.importers.summary import FORMAT_RANK, FutureStart, run_data, run_id
 from planner.importers.twins import Twins
 from planner.importers.worker import Parsed, parse_chunk
 from planner.store.atomic import random_token
+from planner.store.workers import in_workers, worker_count
 
 CHUNK_FILES = 64
 CHUNK_BYTES = 8 * 1024 * 1024
@@ -157,29 +156,20 @@ def _read_exports(
 
 def _parse_files(sources: list[Source], jobs: int | None, ticker: _Ticker) -> dict[str, Parsed]:
     """Every file parsed: in worker processes on every core when there is enough to do."""
-    workers = jobs or os.cpu_count() or 1
+    workers = worker_count(jobs)
     chunks = list(_chunks(sources, workers))
     results: dict[str, Parsed] = {}
     size = sum(s.size for s in sources)
     if workers > 1 and len(chunks) > 1 and size >= PARALLEL_MIN_BYTES:
-        context = multiprocessing.get_context(_start_method())
-        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context) as pool:
-            for chunk, parsed in zip(chunks, pool.map(parse_chunk, chunks), strict=True):
-                results.update((p.locator, p) for p in parsed)
-                ticker.tick(len(chunk), chunk[-1].shown)
+        for chunk, parsed in zip(chunks, in_workers(parse_chunk, chunks, jobs), strict=True):
+            results.update((p.locator, p) for p in parsed)
+            ticker.tick(len(chunk), chunk[-1].shown)
     else:
         for chunk in chunks:
             for source in chunk:
                 results.update((p.locator, p) for p in parse_chunk([source]))
                 ticker.tick(1, source.shown)
     return results
-
-
-def _start_method() -> str:
-    # Forking a process that runs threads (the TUI's workers) can deadlock the child:
-    # a fork server starts workers from a clean single-threaded process instead.
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
 
 
 def _chunks(sources: list[Source], workers: int) -> Iterator[list[Source]]:

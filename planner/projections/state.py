@@ -57,7 +57,7 @@ class Accumulator:
     run_edits: dict[str, dict[str, tuple[Stamp, Any]]] = field(default_factory=dict)
     deleted_runs: set[str] = field(default_factory=set)
     deleted_imports: set[str] = field(default_factory=set)
-    live: dict[TickKey, frozenset[str]] = field(default_factory=dict)  # the live check ids
+    live: dict[TickKey, tuple[str, ...]] = field(default_factory=dict)  # live check ids, sorted
     removed: set[str] = field(default_factory=set)
     checkins: dict[date, tuple[Stamp, Checkin]] = field(default_factory=dict)
     races: dict[str, tuple[Stamp, Race]] = field(default_factory=dict)
@@ -110,7 +110,8 @@ def _on_run_delete(acc: Accumulator, e: RunDeleted) -> None:
 def _on_check(acc: Accumulator, event_id: str, e: Check) -> None:
     if event_id not in acc.removed:
         key = (e.date, e.item)
-        acc.live[key] = acc.live.get(key, frozenset()) | {event_id}
+        ids = acc.live.get(key)
+        acc.live[key] = (event_id,) if ids is None else tuple(sorted({*ids, event_id}))
 
 
 def _on_uncheck(acc: Accumulator, e: Uncheck) -> None:
@@ -129,12 +130,12 @@ def _on_uncheck(acc: Accumulator, e: Uncheck) -> None:
 def _drop_ids(acc: Accumulator, key: TickKey, named: set[str]) -> set[str]:
     """Remove the named ids from one key's live set; return those not found there."""
     ids = acc.live[key]
-    kept = ids - named
+    kept = tuple(i for i in ids if i not in named)
     if kept:
         acc.live[key] = kept
     else:
         del acc.live[key]
-    return named - ids
+    return named.difference(ids)
 
 
 def _on_checkin(acc: Accumulator, stamp: Stamp, e: CheckinGiven) -> None:

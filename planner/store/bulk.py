@@ -1,8 +1,8 @@
 """Reading event files in bulk: on every core when there are thousands (a first start).
 
 A first start on a new machine parses ten years of event files once (tomllib costs ~40 µs an
-event); after that the fold cache makes starts proportional to what is new. Chunks go to a
-pool of worker processes, each reading and decoding its own files.
+event); after that the snapshot makes starts proportional to what is new. Chunks go to worker
+processes (store/workers.py), each reading and decoding its own files.
 """
 
 from __future__ import annotations
@@ -10,14 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from planner.core.errors import DataError
 from planner.events import Recorded
 from planner.store.eventfile import decode_file
-
-if TYPE_CHECKING:
-    import multiprocessing.context
+from planner.store.workers import in_workers
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 PARALLEL_FROM = 3000  # below this, starting workers costs more than it saves
@@ -51,23 +48,15 @@ def _read_chunk(paths: Sequence[str]) -> list[FileResult]:
 
 
 def read_event_files(paths: Sequence[str], progress: Progress | None = None) -> list[FileResult]:
-    """Read every file, in order; in parallel when there are many and more than one core."""
-    cores = os.cpu_count() or 1
-    if len(paths) < PARALLEL_FROM or cores < 2:
+    """Read every file, in order; in worker processes when there are many (store/workers.py)."""
+    if len(paths) < PARALLEL_FROM:
         return _serial(paths, progress)
-    # Imported here: a warm start never needs a process pool, and importing one costs 15 ms.
-    from concurrent.futures import ProcessPoolExecutor
-
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     results: list[FileResult] = []
-    try:
-        with ProcessPoolExecutor(min(cores, len(chunks)), mp_context=_context()) as pool:
-            for chunk in pool.map(_read_chunk, chunks):
-                results.extend(chunk)
-                if progress is not None:
-                    progress(len(results), len(paths))
-    except (OSError, RuntimeError):
-        return _serial(paths, progress)  # no processes to be had here: do it alone
+    for chunk in in_workers(_read_chunk, chunks):
+        results.extend(chunk)
+        if progress is not None:
+            progress(len(results), len(paths))
     return results
 
 
@@ -78,20 +67,3 @@ def _serial(paths: Sequence[str], progress: Progress | None) -> list[FileResult]
         if progress is not None and n % CHUNK == 0:
             progress(n, len(paths))
     return results
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # fork is quickest, and safe before the app starts threads (the store loads first);
-    # elsewhere a fork server or spawn starts clean workers.
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and _single_threaded():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _single_threaded() -> bool:
-    import threading
-
-    return threading.active_count() == 1

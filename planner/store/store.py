@@ -158,15 +158,13 @@ class Store:
 
     # ---- writing -----------------------------------------------------------------------
 
-    def append(self, events: Sequence[Event]) -> Arrivals:
+    def append(self, events: Sequence[Event]) -> list[Recorded]:
         """Record events in one file (one event, an import's batch), on disk when this returns.
 
-        What arrived on disk since the last read comes back first, then what this wrote: the
-        caller folds the lot, so nothing new is skipped and nothing is read twice.
+        The clock must have seen the disk before it stamps them: read what is new (`read_new`)
+        at least once before the first append.
         """
-        if not events:
-            return self.read_new()
-        return self._write(events, batch=len(events) > 1)
+        return self._write(events, batch=len(events) > 1) if events else []
 
     def _prepare_folder(self, month_folder: Path) -> list[Path]:
         """Make the month folder (0700) if need be; return the folders this creates.
@@ -183,11 +181,8 @@ class Store:
         self._ready_folders.add(month_folder)
         return new
 
-    def _write(self, items: Sequence[Event], *, batch: bool) -> Arrivals:
+    def _write(self, items: Sequence[Event], *, batch: bool) -> list[Recorded]:
         with self._mutex, self._locked():
-            # The clock must have seen the disk before it ticks: what is new is read first,
-            # and handed back with what this writes, for the caller to fold in.
-            arrived = self.read_new()
             # One stamp per event, so the order inside a batch survives the (hlc, id) sort.
             stamps = [self.clock.tick() for _ in items]
             stem = f"{stamps[0]}-{self.device}-{random_token(6)}"
@@ -220,7 +215,7 @@ class Store:
                 _sync_entry(folder, self.data_dir)
             self._new_folders = []
             self.cursor.index.took(path)
-        return dataclasses.replace(arrived, events=[*arrived.events, *events])
+        return events
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -175,7 +175,7 @@ def test_processes_and_an_in_process_store_with_a_cache_at_once(
     turns = sum(a != b for a, b in itertools.pairwise(order))
     assert turns >= 10, order
     truth = fold(events_on_disk(data))
-    tui.refresh()  # what came after its last append (each append folds in what arrived)
+    tui.refresh()  # what came after its last refresh
     assert tui.state() == truth and tui.notices == []  # the other writers' files are in it
     tui.save_cache()
     warm = DataDir(data, cache=tmp_path / "tui-cache")  # the next start, from that cache

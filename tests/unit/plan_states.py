@@ -126,7 +126,7 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
         checkins={today: Checkin(today, soreness=2)},
         checks={
             (today, "hydration"): frozenset({"ev-1"}),
-            (today, "meal:breakfast"): frozenset({"ev-2"}),
+            (today, "meal:breakfast"): ("ev-2",),
         },
     )
     race_day = SUN - timedelta(days=7)

@@ -139,7 +139,7 @@ def states(draw: st.DrawFn) -> State:
         profile=draw(profiles()),
         runs=tuple(sorted(history, key=lambda r: (r.date, r.id))),
         checkins={c.date: c for c in answers},
-        checks={tick: frozenset({"ev"}) for tick in ticks},
+        checks={tick: ("ev",) for tick in ticks},
         races=tuple(Race(f"race{i}", d, km * 1000) for i, (d, km) in enumerate(races)),
     )
 

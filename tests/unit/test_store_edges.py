@@ -20,7 +20,7 @@ from planner.core.errors import DataError, InputError
 from planner.datadir import DataDir
 from planner.events import Check, Recorded, RunLogged
 from planner.projections.state import fold, unique_ordered
-from planner.store import atomic, bulk, device, disk, paths, planfiles
+from planner.store import atomic, bulk, device, disk, paths, planfiles, workers
 from planner.store.eventfile import decode_file
 
 DAY = date(2026, 11, 28)
@@ -414,7 +414,7 @@ def test_bulk_reads_in_worker_processes_give_what_a_serial_read_gives(
     names = _many_files(tmp_path, 30)
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
     monkeypatch.setattr(bulk, "CHUNK", 7)
-    monkeypatch.setattr(bulk.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     seen: list[tuple[int, int]] = []
     parallel = bulk.read_event_files(names, lambda done, total: seen.append((done, total)))
     assert parallel == bulk._serial(names, None)
@@ -426,25 +426,27 @@ def test_bulk_reads_fall_back_to_one_process_when_none_can_start(
 ) -> None:
     names = _many_files(tmp_path, 12)
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(bulk.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
 
     def no_processes() -> Any:
         raise OSError(errno.EAGAIN, "no processes")
 
-    monkeypatch.setattr(bulk, "_context", no_processes)
+    monkeypatch.setattr(workers, "_context", no_processes)
     seen: list[tuple[int, int]] = []
     monkeypatch.setattr(bulk, "CHUNK", 5)
     assert bulk.read_event_files(names, lambda d, t: seen.append((d, t))) == bulk._serial(
         names, None
     )
-    assert seen == [(5, 12), (10, 12)]
+    assert seen == [(5, 12), (10, 12), (12, 12)]
 
 
 def test_bulk_reads_start_clean_workers_when_threads_are_running(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(bulk, "_single_threaded", lambda: False)
-    assert bulk._context().get_start_method() in ("forkserver", "spawn")
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)
+    assert workers._context().get_start_method() in ("forkserver", "spawn")
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    assert workers._context().get_start_method() == "fork"
 
 
 def test_a_bulk_read_of_a_file_that_cannot_be_opened(tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def test_a_packed_fold_unpacks_to_the_same_fold_and_grows_alike() -> None:
     warm = snapshot.Snapshot("/d", Cursor(DiskIndex("/d")), Profile(), 1, snapshot.pack(folder))
     unpacked = warm.folder()
     assert unpacked.state() == folder.state()
-    assert unpacked.state().checks == {(date(2026, 11, 28), "meal:lunch"): frozenset({tick.id})}
+    assert unpacked.state().checks == {(date(2026, 11, 28), "meal:lunch"): (tick.id,)}
     later = Event("0000000000002-0000-aaaaaaaaaa-y", "uncheck", "0000000000002-0000",
                   "aaaaaaaaaa", {"date": date(2026, 11, 28), "item": "meal:lunch",
                                  "removes": [tick.id]})  # fmt: skip
