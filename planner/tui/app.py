@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -23,6 +24,7 @@ from planner.tui.messages import (
     DayChosen,
     PlanShown,
     ProfileSaved,
+    SyncProgressed,
     SyncRequested,
 )
 from planner.tui.screens.section import SectionScreen
@@ -30,7 +32,8 @@ from planner.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
     from planner.service import Planner
-    from planner.tui.syncing import Syncer, SyncProgressed
+    from planner.sync.run import SyncProgress, SyncResult
+    from planner.tui.screens.sync import SyncScreen
 
 CSS_PATH = "app.tcss"  # Today's styles; each other screen names screens/screens.tcss
 SCREENS_CSS_PATH = "screens/screens.tcss"
@@ -70,7 +73,6 @@ class PlannerApp(App[int]):
         self.poll_seconds = poll_seconds
         self.ready_after = ready_after
         self._shown_notices: set[str] = set()
-        self._syncer: Syncer | None = None
 
     @staticmethod
     def _is_first_start(planner: Planner) -> bool:
@@ -170,21 +172,76 @@ class PlannerApp(App[int]):
             self.call_from_thread(self.notify, message, title="Inbox")
             self.call_from_thread(self.data_changed)
 
-    # ---- sync --------------------------------------------------------------------------
+    # ---- sync: one at a time, the App's, so that closing the dialog never stops it ----------
 
     @property
-    def syncer(self) -> Syncer:
-        if self._syncer is None:
-            from planner.tui.syncing import Syncer
-
-            self._syncer = Syncer(self)
-        return self._syncer
+    def sync_running(self) -> bool:
+        return any(w.group == "sync" and not w.is_finished for w in self.workers)
 
     def on_sync_requested(self, message: SyncRequested) -> None:
-        self.syncer.start(message.target)
+        if not self.sync_running:
+            self.sync_in_background(message.target)
+
+    @work(thread=True, group="sync", exit_on_error=False)
+    def sync_in_background(self, target: str) -> None:
+        """BatchMode first: ssh fails at once where it would ask, and then asks on the terminal."""
+        from planner.sync.errors import AUTH_REFUSED, HOST_KEY  # here: Today never loads sync
+
+        def say_progress(progress: SyncProgress) -> None:
+            self.post_message(SyncProgressed(progress))  # thread-safe, never waits
+
+        try:
+            result = self.planner.sync(target, progress=say_progress)
+        except PlannerError as error:
+            if error.exit_code in (AUTH_REFUSED, HOST_KEY):  # an answer only the runner can give
+                self.call_from_thread(self._sync_on_terminal, target)
+            else:
+                self.call_from_thread(self._sync_ended, None, error.message)
+            return
+        self.call_from_thread(self._sync_ended, result)
 
     def on_sync_progressed(self, message: SyncProgressed) -> None:
-        self.syncer.show_progress(message.progress)
+        dialog = self._sync_dialog()
+        if dialog is not None:
+            dialog.show_progress(message.progress)
+
+    def _sync_on_terminal(self, target: str) -> None:
+        """Suspend the App so ssh can ask on the terminal; the App comes back when it is done."""
+        try:
+            with self.suspend():
+                sys.stderr.write(
+                    f"\nplanner: ssh has a question before it can reach {target} "
+                    "(a password or a new host key). Answer it here; planner comes back after.\n"
+                )
+                result = self.planner.sync(target, interactive=True)
+        except SuspendNotSupported:  # no terminal to hand over (a headless run, a web driver)
+            self._sync_ended(
+                None, "ssh needs an answer (a password or a host key) and cannot ask here"
+            )
+            return
+        except PlannerError as error:
+            self._sync_ended(None, error.message)
+            return
+        self._sync_ended(result)
+
+    def _sync_ended(self, result: SyncResult | None, error: str = "") -> None:
+        """In the dialog if it is still open, else a toast; after a sync every screen re-reads."""
+        if result is not None:
+            self.data_changed()
+        dialog = self._sync_dialog()
+        if dialog is not None:
+            dialog.show_result(result, error)
+        elif result is not None:
+            from planner.tui.screens.sync import result_text
+
+            self.notify(result_text(result), title="Sync")
+        else:
+            self.notify(error, title="Sync failed", severity="error", timeout=12)
+
+    def _sync_dialog(self) -> SyncScreen | None:
+        from planner.tui.screens.sync import SyncScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, SyncScreen)), None)
 
     # ---- going places ----------------------------------------------------------------------
 
@@ -282,7 +339,7 @@ class PlannerApp(App[int]):
             target = self.planner.sync_target()
         except PlannerError:
             target = None
-        self.push_screen(SyncScreen(target, syncing=self.syncer.running))
+        self.push_screen(SyncScreen(target, syncing=self.sync_running))
 
     def action_help(self) -> None:
         from planner.tui.screens.help import HelpScreen, key_rows, own_bindings

@@ -287,13 +287,22 @@ def test_today_loads_none_of_the_other_screens() -> None:
         "planner.tui.screens.profile",
         "planner.tui.screens.races",
         "planner.tui.screens.importing",
-        "planner.tui.syncing",
+        "planner.tui.screens.sync",
         "planner.importers",
         "planner.sync",
     ]
     code = f"import sys, planner.tui.app\nprint([m for m in {lazy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_only_the_cli_imports_the_app() -> None:
+    """The App imports its screens and messages, never the other way round: not even a type hint
+    in planner/tui points back at planner.tui.app (an import cycle once, through syncing.py)."""
+    import grimp  # import-linter's import graph, as `lint-imports` reads it
+
+    graph = grimp.build_graph("planner", cache_dir=None)
+    assert graph.find_modules_that_directly_import("planner.tui.app") == {"planner.cli"}
 
 
 # ---- the checklist widget -------------------------------------------------------------------
