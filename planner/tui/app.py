@@ -6,9 +6,9 @@ Screens other than Today are imported when first opened, so the first paint pays
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -35,11 +35,11 @@ if TYPE_CHECKING:
     from planner.sync.run import SyncProgress, SyncResult
     from planner.tui.screens.sync import SyncScreen
 
-CSS_PATH = "app.tcss"  # Today's styles; each other screen names screens/screens.tcss
-SCREENS_CSS_PATH = "screens/screens.tcss"
-# Set by the start-up benchmark: paint Today once, then exit ("ready": and unpack the history
-# the app unpacks just after its first paint, for the steady-state memory figure).
-FIRST_PAINT_ENV = "PLANNER_BENCH_FIRST_PAINT"
+# Absolute: Textual looks for a relative path next to the file of the App's class, and a subclass
+# (bench/first_paint.py's) lives elsewhere. Resolved, as Textual resolves each screen's own.
+HERE = Path(__file__).resolve().parent
+CSS_PATH = str(HERE / "app.tcss")  # Today's styles; each other screen names screens/screens.tcss
+SCREENS_CSS_PATH = str(HERE / "screens" / "screens.tcss")
 READY_AFTER_SECONDS = 0.5
 POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a cheap stat)
 
@@ -58,7 +58,6 @@ class PlannerApp(App[int]):
         self,
         planner: Planner,
         *,
-        first_paint_exit: bool = False,
         demo: bool = False,
         poll_seconds: float = POLL_SECONDS,
         ready_after: float = READY_AFTER_SECONDS,
@@ -68,7 +67,6 @@ class PlannerApp(App[int]):
         # Today's styles alone keep its first paint quick; onboarding, the first screen of a
         # first start, brings the other screens' too (read later, they would miss its first frame).
         super().__init__(css_path=[CSS_PATH, SCREENS_CSS_PATH] if self.first_start else None)
-        self.first_paint_exit = first_paint_exit
         self.demo = demo
         self.poll_seconds = poll_seconds
         self.ready_after = ready_after
@@ -92,14 +90,18 @@ class PlannerApp(App[int]):
         return OnboardingScreen(self.planner, machine_tz=machine_zone())
 
     def _new_today(self) -> TodayScreen:
-        return TodayScreen(
-            self.planner, exit_after_first_paint=self.first_paint_exit, demo=self.demo
-        )
+        return TodayScreen(self.planner, demo=self.demo)
 
     def on_mount(self) -> None:
         self.show_new_notices()
-        if self.first_paint_exit:
-            return
+        self.start_background_work()
+
+    def start_background_work(self) -> None:
+        """The poll for files from elsewhere, the inbox, and unpacking what the start left packed.
+
+        Started once the first screen is mounted; bench/first_paint.py overrides this to time
+        the first frame without it, as the start-up figures always have.
+        """
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_tick, name="poll")
         self.import_inbox()
@@ -380,13 +382,9 @@ class PlannerApp(App[int]):
 
 def run_tui(planner: Planner, *, demo: bool = False) -> int:
     """Run the TUI until the runner quits; the exit code for the CLI to return."""
-    bench = os.environ.get(FIRST_PAINT_ENV)
-    app = PlannerApp(planner, first_paint_exit=bench in ("1", "ready"), demo=demo)
+    app = PlannerApp(planner, demo=demo)
     result = app.run()
-    if bench == "ready":
-        # The benchmark's steady state: what the app unpacks just after its first paint.
-        planner.store.ready()
-    elif bench is None and not demo:
+    if not demo:
         prepare_tomorrow(planner)
     if app.return_code:
         return app.return_code

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -170,12 +169,6 @@ async def test_imperial_units_show_miles(planner: Planner) -> None:
     app = PlannerApp(planner)
     async with app.run_test(size=SIZE):
         assert "9.9 mi" in app.screen.query_one(DaySummary).shown("last-run")  # the 16 km run
-
-
-async def test_first_paint_exit_ends_the_app_by_itself(planner: Planner) -> None:
-    app = PlannerApp(planner, first_paint_exit=True)
-    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
-    assert app.return_value == 0
 
 
 # ---- onboarding --------------------------------------------------------------------------
