@@ -26,6 +26,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
+FIRST_PAINT = BENCH / "first_paint.py"  # planner as the runner starts it, exiting once painted
 TODAY = date(2026, 11, 28)
 sys.path.insert(0, str(BENCH))
 
@@ -80,7 +81,6 @@ def app_env(data: Path, home: Path) -> dict[str, str]:
     env.update(
         PLANNER_DATA=str(data),
         PLANNER_TODAY=TODAY.isoformat(),
-        PLANNER_BENCH_FIRST_PAINT="1",
         XDG_STATE_HOME=str(home / "state"),
         XDG_CACHE_HOME=str(home / "cache"),
         TERM="xterm-256color",
@@ -91,7 +91,7 @@ def app_env(data: Path, home: Path) -> dict[str, str]:
 def first_paint(results: Results, data: Path, home: Path, repeat: int) -> float:
     """Start to first paint of Today vs a bare Textual app; returns the warm start seconds."""
     env = app_env(data, home)
-    planner = [sys.executable, "-m", "planner"]
+    planner = [sys.executable, str(FIRST_PAINT)]
     bare = [sys.executable, str(BENCH / "bare_app.py")]
     cache = home / "cache"
 
@@ -105,9 +105,9 @@ def first_paint(results: Results, data: Path, home: Path, repeat: int) -> float:
     )
     cold_got = alternate({"bare": lambda: run_child(bare, env), "cold": cold}, max(3, repeat // 2))
     # Memory once the app has unpacked the history it leaves packed for the first paint.
-    steady_env = {**env, "PLANNER_BENCH_FIRST_PAINT": "ready"}
+    ready = [*planner, "--ready"]
     steady_got = alternate(
-        {"bare": lambda: run_child(bare, env), "steady": lambda: run_child(planner, steady_env)},
+        {"bare": lambda: run_child(bare, env), "steady": lambda: run_child(ready, env)},
         max(3, repeat // 2),
     )
     run_child(planner, env)  # leave the cache warm for what follows
@@ -222,7 +222,7 @@ def growth(results: Results, root: Path, repeat: int) -> None:
         home = root / f"g{years}-home"
         files = make_history(data, years, 2, TODAY)
         env = app_env(data, home)
-        planner = [sys.executable, "-m", "planner"]
+        planner = [sys.executable, str(FIRST_PAINT)]
         run_child(planner, env)
         start = functools.partial(run_child, planner, env)  # bound now, not at the loop's end
         warm = alternate({"warm": start}, max(3, repeat // 2))["warm"][0]

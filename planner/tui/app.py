@@ -6,12 +6,13 @@ Screens other than Today are imported when first opened, so the first paint pays
 from __future__ import annotations
 
 import contextlib
-import os
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -23,6 +24,7 @@ from planner.tui.messages import (
     DayChosen,
     PlanShown,
     ProfileSaved,
+    SyncProgressed,
     SyncRequested,
 )
 from planner.tui.screens.section import SectionScreen
@@ -30,13 +32,14 @@ from planner.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
     from planner.service import Planner
-    from planner.tui.syncing import Syncer, SyncProgressed
+    from planner.sync.run import SyncProgress, SyncResult
+    from planner.tui.screens.sync import SyncScreen
 
-CSS_PATH = "app.tcss"  # Today's styles; each other screen names screens/screens.tcss
-SCREENS_CSS_PATH = "screens/screens.tcss"
-# Set by the start-up benchmark: paint Today once, then exit ("ready": and unpack the history
-# the app unpacks just after its first paint, for the steady-state memory figure).
-FIRST_PAINT_ENV = "PLANNER_BENCH_FIRST_PAINT"
+# Absolute: Textual looks for a relative path next to the file of the App's class, and a subclass
+# (bench/first_paint.py's) lives elsewhere. Resolved, as Textual resolves each screen's own.
+HERE = Path(__file__).resolve().parent
+CSS_PATH = str(HERE / "app.tcss")  # Today's styles; each other screen names screens/screens.tcss
+SCREENS_CSS_PATH = str(HERE / "screens" / "screens.tcss")
 READY_AFTER_SECONDS = 0.5
 POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a cheap stat)
 
@@ -55,7 +58,6 @@ class PlannerApp(App[int]):
         self,
         planner: Planner,
         *,
-        first_paint_exit: bool = False,
         demo: bool = False,
         poll_seconds: float = POLL_SECONDS,
         ready_after: float = READY_AFTER_SECONDS,
@@ -65,12 +67,10 @@ class PlannerApp(App[int]):
         # Today's styles alone keep its first paint quick; onboarding, the first screen of a
         # first start, brings the other screens' too (read later, they would miss its first frame).
         super().__init__(css_path=[CSS_PATH, SCREENS_CSS_PATH] if self.first_start else None)
-        self.first_paint_exit = first_paint_exit
         self.demo = demo
         self.poll_seconds = poll_seconds
         self.ready_after = ready_after
         self._shown_notices: set[str] = set()
-        self._syncer: Syncer | None = None
 
     @staticmethod
     def _is_first_start(planner: Planner) -> bool:
@@ -90,14 +90,18 @@ class PlannerApp(App[int]):
         return OnboardingScreen(self.planner, machine_tz=machine_zone())
 
     def _new_today(self) -> TodayScreen:
-        return TodayScreen(
-            self.planner, exit_after_first_paint=self.first_paint_exit, demo=self.demo
-        )
+        return TodayScreen(self.planner, demo=self.demo)
 
     def on_mount(self) -> None:
         self.show_new_notices()
-        if self.first_paint_exit:
-            return
+        self.start_background_work()
+
+    def start_background_work(self) -> None:
+        """The poll for files from elsewhere, the inbox, and unpacking what the start left packed.
+
+        Started once the first screen is mounted; bench/first_paint.py overrides this to time
+        the first frame without it, as the start-up figures always have.
+        """
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_tick, name="poll")
         self.import_inbox()
@@ -170,21 +174,76 @@ class PlannerApp(App[int]):
             self.call_from_thread(self.notify, message, title="Inbox")
             self.call_from_thread(self.data_changed)
 
-    # ---- sync --------------------------------------------------------------------------
+    # ---- sync: one at a time, the App's, so that closing the dialog never stops it ----------
 
     @property
-    def syncer(self) -> Syncer:
-        if self._syncer is None:
-            from planner.tui.syncing import Syncer
-
-            self._syncer = Syncer(self)
-        return self._syncer
+    def sync_running(self) -> bool:
+        return any(w.group == "sync" and not w.is_finished for w in self.workers)
 
     def on_sync_requested(self, message: SyncRequested) -> None:
-        self.syncer.start(message.target)
+        if not self.sync_running:
+            self.sync_in_background(message.target)
+
+    @work(thread=True, group="sync", exit_on_error=False)
+    def sync_in_background(self, target: str) -> None:
+        """BatchMode first: ssh fails at once where it would ask, and then asks on the terminal."""
+        from planner.sync.errors import AUTH_REFUSED, HOST_KEY  # here: Today never loads sync
+
+        def say_progress(progress: SyncProgress) -> None:
+            self.post_message(SyncProgressed(progress))  # thread-safe, never waits
+
+        try:
+            result = self.planner.sync(target, progress=say_progress)
+        except PlannerError as error:
+            if error.exit_code in (AUTH_REFUSED, HOST_KEY):  # an answer only the runner can give
+                self.call_from_thread(self._sync_on_terminal, target)
+            else:
+                self.call_from_thread(self._sync_ended, None, error.message)
+            return
+        self.call_from_thread(self._sync_ended, result)
 
     def on_sync_progressed(self, message: SyncProgressed) -> None:
-        self.syncer.show_progress(message.progress)
+        dialog = self._sync_dialog()
+        if dialog is not None:
+            dialog.show_progress(message.progress)
+
+    def _sync_on_terminal(self, target: str) -> None:
+        """Suspend the App so ssh can ask on the terminal; the App comes back when it is done."""
+        try:
+            with self.suspend():
+                sys.stderr.write(
+                    f"\nplanner: ssh has a question before it can reach {target} "
+                    "(a password or a new host key). Answer it here; planner comes back after.\n"
+                )
+                result = self.planner.sync(target, interactive=True)
+        except SuspendNotSupported:  # no terminal to hand over (a headless run, a web driver)
+            self._sync_ended(
+                None, "ssh needs an answer (a password or a host key) and cannot ask here"
+            )
+            return
+        except PlannerError as error:
+            self._sync_ended(None, error.message)
+            return
+        self._sync_ended(result)
+
+    def _sync_ended(self, result: SyncResult | None, error: str = "") -> None:
+        """In the dialog if it is still open, else a toast; after a sync every screen re-reads."""
+        if result is not None:
+            self.data_changed()
+        dialog = self._sync_dialog()
+        if dialog is not None:
+            dialog.show_result(result, error)
+        elif result is not None:
+            from planner.tui.screens.sync import result_text
+
+            self.notify(result_text(result), title="Sync")
+        else:
+            self.notify(error, title="Sync failed", severity="error", timeout=12)
+
+    def _sync_dialog(self) -> SyncScreen | None:
+        from planner.tui.screens.sync import SyncScreen
+
+        return next((s for s in self.screen_stack if isinstance(s, SyncScreen)), None)
 
     # ---- going places ----------------------------------------------------------------------
 
@@ -282,7 +341,7 @@ class PlannerApp(App[int]):
             target = self.planner.sync_target()
         except PlannerError:
             target = None
-        self.push_screen(SyncScreen(target, syncing=self.syncer.running))
+        self.push_screen(SyncScreen(target, syncing=self.sync_running))
 
     def action_help(self) -> None:
         from planner.tui.screens.help import HelpScreen, key_rows, own_bindings
@@ -323,13 +382,9 @@ class PlannerApp(App[int]):
 
 def run_tui(planner: Planner, *, demo: bool = False) -> int:
     """Run the TUI until the runner quits; the exit code for the CLI to return."""
-    bench = os.environ.get(FIRST_PAINT_ENV)
-    app = PlannerApp(planner, first_paint_exit=bench in ("1", "ready"), demo=demo)
+    app = PlannerApp(planner, demo=demo)
     result = app.run()
-    if bench == "ready":
-        # The benchmark's steady state: what the app unpacks just after its first paint.
-        planner.get_ready()
-    elif bench is None and not demo:
+    if not demo:
         prepare_tomorrow(planner)
     if app.return_code:
         return app.return_code

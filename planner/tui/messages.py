@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from planner.sync.run import SyncProgress
 
 
 class ProfileSaved(Message):
@@ -37,3 +41,11 @@ class SyncRequested(Message):
     def __init__(self, target: str) -> None:
         super().__init__()
         self.target = target
+
+
+class SyncProgressed(Message):
+    """Posted to the App from the sync's thread; it passes it on to the Sync dialog."""
+
+    def __init__(self, progress: SyncProgress) -> None:
+        super().__init__()
+        self.progress = progress

@@ -132,7 +132,9 @@ async def test_the_footer_follows_the_bindings_as_they_change(app: PlannerApp) -
 async def test_the_first_frame_has_the_keys(planner: Planner) -> None:
     """Textual's Footer is empty until the first bindings refresh, a frame later; this one is
     composed again at once, so the first frame (what the start-up benchmark times) has them."""
-    app = PlannerApp(planner, first_paint_exit=True)  # Today exits after its first frame
+    from test_bench_first_paint import bench_module
+
+    app = bench_module().first_paint_app()(planner)  # exits once Today's first frame is up
     at_exit: list[str] = []
     app_exit = app.exit
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -172,12 +171,6 @@ async def test_imperial_units_show_miles(planner: Planner) -> None:
         assert "9.9 mi" in app.screen.query_one(DaySummary).shown("last-run")  # the 16 km run
 
 
-async def test_first_paint_exit_ends_the_app_by_itself(planner: Planner) -> None:
-    app = PlannerApp(planner, first_paint_exit=True)
-    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
-    assert app.return_value == 0
-
-
 # ---- onboarding --------------------------------------------------------------------------
 
 
@@ -286,13 +279,22 @@ def test_today_loads_none_of_the_other_screens() -> None:
         "planner.tui.screens.profile",
         "planner.tui.screens.races",
         "planner.tui.screens.importing",
-        "planner.tui.syncing",
+        "planner.tui.screens.sync",
         "planner.importers",
         "planner.sync",
     ]
     code = f"import sys, planner.tui.app\nprint([m for m in {lazy!r} if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_only_the_cli_imports_the_app() -> None:
+    """The App imports its screens and messages, never the other way round: not even a type hint
+    in planner/tui points back at planner.tui.app (an import cycle once, through syncing.py)."""
+    import grimp  # import-linter's import graph, as `lint-imports` reads it
+
+    graph = grimp.build_graph("planner", cache_dir=None)
+    assert graph.find_modules_that_directly_import("planner.tui.app") == {"planner.cli"}
 
 
 # ---- the checklist widget -------------------------------------------------------------------

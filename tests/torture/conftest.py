@@ -29,7 +29,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    for name in ("PLANNER_DATA", "PLANNER_TODAY", "PLANNER_BENCH_FIRST_PAINT"):
+    for name in ("PLANNER_DATA", "PLANNER_TODAY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PLANNER_SSH", "false")  # no test here may reach a real host
     return tmp_path

@@ -44,12 +44,9 @@ class TodayScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_FROM, "-wide")]  # noqa: RUF012 (Textual's API)
     AUTO_FOCUS = "Checklist"
 
-    def __init__(
-        self, planner: Planner, *, exit_after_first_paint: bool = False, demo: bool = False
-    ) -> None:
+    def __init__(self, planner: Planner, *, demo: bool = False) -> None:
         super().__init__()
         self.planner = planner
-        self.exit_after_first_paint = exit_after_first_paint
         self.demo = demo
         self.day = self._today()
 
@@ -75,8 +72,6 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.post_message(PlanShown())
-        if self.exit_after_first_paint:
-            self.call_after_refresh(self.app.exit, 0)
 
     def show_day(self, day: date) -> None:
         """Show the plan of `day`; on a service error stay on the day shown."""
