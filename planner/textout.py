@@ -7,27 +7,13 @@ from collections.abc import Iterable, Mapping
 from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Plan, Profile, Run
 from planner.core.units import format_distance, format_duration
-from planner.core.wording import DAY_TYPE_NAMES, DISCLAIMER
-
-
-def long_date(plan_day: DayPlan) -> str:
-    return plan_day.date.strftime("%a %d %b %Y")
-
-
-def run_guidance(day: DayPlan) -> str:
-    run = day.run
-    if run.done_minutes is not None:
-        return f"Today's run is done: {run.done_minutes} min logged."
-    if not run.allowed:
-        return "No run today."
-    parts = []
-    if run.max_minutes is not None:
-        parts.append(f"up to {run.max_minutes} min")
-    if run.max_rpe is not None:
-        parts.append(f"effort at most RPE {run.max_rpe}/10")
-    if day.day_type == "quality_ok":  # the cap limits a quality session, not an easy run
-        parts.append(f"intensity cap {round(run.intensity_cap * 100)}%")
-    return "Run: " + ", ".join(parts) + "."
+from planner.core.wording import (
+    DAY_TYPE_NAMES,
+    DISCLAIMER,
+    day_label,
+    guidance_label,
+    progress_label,
+)
 
 
 def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]:
@@ -35,13 +21,12 @@ def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]
     if with_header:
         age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
         projected = " · projected" if day.projected else ""
-        lines.append(f"{long_date(day)} · {age}{projected}")
+        lines.append(f"{day_label(day.date, year=True)} · {age}{projected}")
     lines.append(DAY_TYPE_NAMES.get(day.day_type, day.day_type.upper()))
     lines += [f"  - {reason}" for reason in day.reasons]
     lines += [f"  ! {warning}" for warning in day.warnings]
-    lines.append(run_guidance(day))
-    done = sum(1 for item in day.checklist if item.done)
-    lines.append(f"Checklist ({done}/{len(day.checklist)} done):")
+    lines.append(guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok"))
+    lines.append(f"Checklist ({progress_label(day.checklist)}):")
     width = max((len(item.id) for item in day.checklist), default=0)
     for item in day.checklist:
         box = "[x]" if item.done else ("[-]" if item.withheld else "[ ]")

@@ -28,11 +28,21 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def day_label(day: date, *, year: bool = False) -> str:
-    """ "Tue 24 Nov" ("Tue 24 Nov 2026" with the year): the day of the month unpadded, as
-    people write it, and the same in every locale, so outputs are reproducible."""
-    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+_FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_label(day: date, *, year: bool = False, padded: bool = False) -> str:
+    """ "Tue 24 Nov" ("Tue 24 Nov 2026" with the year): the one way a date is written, in the
+    CLI and the TUI alike. The day of the month unpadded, as people write it (padded to two
+    for a column), and the same in every locale, so outputs are reproducible."""
+    number = f"{day.day:>2}" if padded else str(day.day)
+    text = f"{_WEEKDAYS[day.weekday()]} {number} {_MONTHS[day.month - 1]}"
     return f"{text} {day.year}" if year else text
+
+
+def weekday_name(day: date) -> str:
+    """ "Tuesday", in every locale."""
+    return _FULL_WEEKDAYS[day.weekday()]
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
@@ -90,6 +100,16 @@ def guidance_label(run: RunGuidance, see_clinician: bool = False, quality: bool 
     return "Run " + " · ".join(limits)
 
 
+def run_cell(run: RunGuidance, see_clinician: bool = False) -> str:
+    """The run guidance in a table cell: 'up to 40 min · RPE ≤ 4', 'no run'."""
+    if see_clinician:
+        return "no run: see a clinician"
+    if not run.allowed:
+        return "no run"
+    minutes = f"up to {run.max_minutes} min" if run.max_minutes is not None else "any length"
+    return minutes if run.max_rpe is None else f"{minutes} · RPE ≤ {run.max_rpe}"
+
+
 def last_run_label(runs: Sequence[Run], day: date, units: str) -> str:
     """The latest run on or before `day`: what the plan of that day is reacting to."""
     upto = bisect.bisect_right(runs, day, key=lambda run: run.date)
@@ -104,10 +124,15 @@ def last_run_label(runs: Sequence[Run], day: date, units: str) -> str:
     return f"Last run {day_label(run.date)}: " + ", ".join(parts)
 
 
-def progress_label(items: Sequence[ChecklistItem]) -> str:
-    """'3/8 done': withheld items are not counted, since they cannot be done today."""
+def done_of_doable(items: Sequence[ChecklistItem]) -> tuple[int, int]:
+    """(ticked, could be ticked): withheld items cannot be done that day, so do not count."""
     doable = [item for item in items if not item.withheld]
-    done = sum(item.done for item in doable)
-    withheld = len(items) - len(doable)
+    return sum(item.done for item in doable), len(doable)
+
+
+def progress_label(items: Sequence[ChecklistItem]) -> str:
+    """'3/8 done', and '· 1 withheld' when an item cannot be done today."""
+    done, doable = done_of_doable(items)
+    withheld = len(items) - doable
     extra = f" · {withheld} withheld" if withheld else ""
-    return f"{done}/{len(doable)} done{extra}"
+    return f"{done}/{doable} done{extra}"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from planner.core.effort import Effort
 from planner.core.model import Run
 from planner.core.units import format_distance, format_duration
-from planner.core.wording import day_label
+from planner.core.wording import day_label, weekday_name
 
 if TYPE_CHECKING:
     from planner.core.signs import FlagInForce
@@ -49,7 +49,7 @@ def run_when(run_day: date, today: date) -> str:
         return "today's"
     if offset == 1:
         return "yesterday's"
-    return f"{run_day:%A}'s" if offset < 7 else f"{run_day:%a} {run_day.day} {run_day:%b}'s"
+    return f"{weekday_name(run_day)}'s" if offset < 7 else f"{day_label(run_day)}'s"
 
 
 def rating_question(run: Run, effort: Effort, today: date, units: str) -> str:

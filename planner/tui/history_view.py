@@ -10,6 +10,7 @@ from typing import Any
 from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Run
 from planner.core.units import METRES_PER_MILE, format_distance, format_duration
+from planner.core.wording import day_label
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _effort_value(run: Run, effort: Effort | None) -> float:
 def run_cells(run: Run, units: str, effort: Effort | None = None) -> tuple[str, ...]:
     """One table row, in the order of RUN_COLUMNS."""
     return (
-        f"{run.date:%a} {run.date.day:>2} {run.date:%b %Y}",
+        day_label(run.date, year=True, padded=True),
         format_distance(run.distance_m, units),
         format_duration(run.moving_s),
         pace_label(run, units),

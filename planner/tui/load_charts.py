@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from planner.core.rules import LoadRules
 from planner.core.trend import LoadPoint
-from planner.tui.week_view import short_day
+from planner.core.wording import day_label
 from planner.tui.widgets.line_chart import ChartData, Guide, Series
 
 
@@ -27,7 +27,7 @@ def fitness_chart(trend: Sequence[LoadPoint]) -> ChartData:
             Series("fatigue", fatigue, _legend("fatigue", fatigue), dotted=True),
             Series("fitness", fitness, _legend("fitness", fitness)),
         ),
-        first_label=short_day(trend[0].date) if trend else "",
+        first_label=day_label(trend[0].date) if trend else "",
         last_label="today",
         low=low,
         high=high,
@@ -55,7 +55,7 @@ def ratio_chart(trend: Sequence[LoadPoint], rules: LoadRules) -> ChartData:
     return ChartData(
         title="Load ratio, acute:chronic",
         series=(Series("ratio", ratios, legend),),
-        first_label=short_day(trend[0].date) if trend else "",
+        first_label=day_label(trend[0].date) if trend else "",
         last_label="today",
         low=0.0,
         high=max(2.0, *known) if known else 2.0,

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.core.model import ChecklistItem, DayPlan, RunGuidance
+from planner.core.model import DayPlan
 from planner.core.wording import DAY_TYPE_NAMES as BADGES
+from planner.core.wording import day_label, done_of_doable, run_cell
 
 PAST_DAYS = 7
 NEXT_DAYS = 7
@@ -42,41 +43,20 @@ def week_days(days: Sequence[DayPlan], today: date) -> list[WeekDay]:
 
 def week_day(plan: DayPlan, today: date) -> WeekDay:
     part = "today" if plan.date == today else "past" if plan.date < today else "next"
-    done, doable = tick_count(plan.checklist)
+    done, doable = done_of_doable(plan.checklist)
     return WeekDay(
         day=plan.date,
-        name=short_day(plan.date),
+        name=day_label(plan.date),
         part=part,
         day_type=plan.day_type,
         badge=BADGES.get(plan.day_type, plan.day_type.upper()),
-        run=run_label(plan.run, plan.see_clinician),
+        run=run_cell(plan.run, plan.see_clinician),
         ticks="" if part == "next" else f"{done}/{doable}",
         done=done,
         doable=doable,
         reasons=plan.reasons,
         warnings=plan.warnings,
     )
-
-
-def short_day(day: date) -> str:
-    """'Mon 30 Nov', 'Tue 1 Dec': the day of the month unpadded, as people write it."""
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def run_label(run: RunGuidance, see_clinician: bool = False) -> str:
-    """The run guidance in a table cell: 'up to 40 min · RPE ≤ 4', 'no run'."""
-    if see_clinician:
-        return "no run: see a clinician"
-    if not run.allowed:
-        return "no run"
-    minutes = f"up to {run.max_minutes} min" if run.max_minutes is not None else "any length"
-    return minutes if run.max_rpe is None else f"{minutes} · RPE ≤ {run.max_rpe}"
-
-
-def tick_count(items: Sequence[ChecklistItem]) -> tuple[int, int]:
-    """(ticked, could be ticked): withheld items cannot be done that day, so do not count."""
-    doable = [item for item in items if not item.withheld]
-    return sum(item.done for item in doable), len(doable)
 
 
 def bar(done: int, total: int, cells: int = BAR_CELLS) -> tuple[str, str]:

@@ -164,7 +164,7 @@ def test_env_vars_pick_data_and_today(
     monkeypatch.setenv("PLANNER_TODAY", "2026-03-01")
     assert main(["profile", "set", "--age", "40"]) == 0
     assert main(["today"]) == 0
-    assert "Sun 01 Mar 2026" in capsys.readouterr().out
+    assert "Sun 1 Mar 2026" in capsys.readouterr().out
     assert (tmp_path / "envdata" / "events").is_dir()
 
 

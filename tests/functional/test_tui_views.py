@@ -12,6 +12,7 @@ from planner.core.model import ChecklistItem, Profile, Run, RunGuidance
 from planner.core.rules import LoadRules, RedFlag
 from planner.core.signs import FlagInForce
 from planner.core.trend import LoadPoint
+from planner.core.wording import day_label, done_of_doable, run_cell
 from planner.tui.checkin_view import rating_question, run_when, standing_note
 from planner.tui.history_view import (
     day_completion,
@@ -23,7 +24,7 @@ from planner.tui.history_view import (
 )
 from planner.tui.load_charts import fitness_chart, ratio_chart
 from planner.tui.profile_form import profile_edits, profile_form
-from planner.tui.week_view import bar, run_label, short_day, tick_count, week_span
+from planner.tui.week_view import bar, week_span
 from planner.tui.widgets.braille import BrailleCanvas, spread
 from planner.tui.widgets.heatmap import month_row
 
@@ -39,14 +40,14 @@ def run(day: date, km: float, minutes: int, **kw: object) -> Run:
 
 def test_week_spans_the_past_seven_days_today_and_the_next_seven() -> None:
     assert week_span(SAT) == (date(2026, 11, 21), 15)
-    assert short_day(date(2026, 11, 30)) == "Mon 30 Nov"
-    assert short_day(date(2026, 12, 1)) == "Tue 1 Dec"
+    assert day_label(date(2026, 11, 30)) == "Mon 30 Nov"
+    assert day_label(date(2026, 12, 1)) == "Tue 1 Dec"
 
 
-def test_run_label() -> None:
-    assert run_label(RunGuidance(True, 40, 4, 0.9)) == "up to 40 min · RPE ≤ 4"
-    assert run_label(RunGuidance(False, None, None, 0.0)) == "no run"
-    assert run_label(RunGuidance(False, None, None, 0.0), see_clinician=True).endswith("clinician")
+def test_run_cell() -> None:
+    assert run_cell(RunGuidance(True, 40, 4, 0.9)) == "up to 40 min · RPE ≤ 4"
+    assert run_cell(RunGuidance(False, None, None, 0.0)) == "no run"
+    assert run_cell(RunGuidance(False, None, None, 0.0), see_clinician=True).endswith("clinician")
 
 
 def test_ticks_leave_withheld_items_out() -> None:
@@ -55,7 +56,7 @@ def test_ticks_leave_withheld_items_out() -> None:
         ChecklistItem("b", "yoga", "B", ""),
         ChecklistItem("c", "yoga", "C", "", withheld=True),
     )
-    assert tick_count(items) == (1, 2)
+    assert done_of_doable(items) == (1, 2)
     assert bar(1, 2) == ("━━━━", "────")
     assert bar(0, 0) == ("", "────────")
 

@@ -17,9 +17,8 @@ from planner.core.checkin import AREAS, CheckinAnswers
 from planner.core.errors import InputError, PlannerError
 from planner.core.model import Checkin, Run
 from planner.core.wording import DAY_TYPE_NAMES as BADGES
-from planner.core.wording import guidance_label
+from planner.core.wording import day_label, guidance_label
 from planner.tui.checkin_view import area_label, rating_question, standing_note
-from planner.tui.week_view import short_day
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.scale import Scale
 from planner.tui.widgets.tick_box import TickBox
@@ -64,7 +63,7 @@ class CheckinScreen(ModalScreen[Checkin | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin-panel", classes="modal-panel") as panel:
-            panel.border_title = f"Morning check-in · {short_day(self.today)}"
+            panel.border_title = f"Morning check-in · {day_label(self.today)}"
             panel.border_subtitle = "ctrl+s to save · esc to cancel"
             with VerticalScroll(id="checkin-form"):
                 yield from self._soreness()

@@ -20,7 +20,6 @@ from planner.core.wording import day_label
 from planner.tui.messages import DataSaved
 from planner.tui.screens.confirm import ConfirmScreen
 from planner.tui.screens.section import SectionScreen
-from planner.tui.week_view import short_day
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.key_footer import KeyFooter
 
@@ -46,7 +45,7 @@ def race_cells(race: Race, today: date, units: str, taper_days: int) -> tuple[st
         race.name or race_label(race.distance_m),
         format_distance(race.distance_m, units),
         when_label(race.date, today),
-        short_day(taper) if race.date > today else "",
+        day_label(taper) if race.date > today else "",
     )
 
 

@@ -9,9 +9,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from planner.core.errors import PlannerError
+from planner.core.wording import day_label
 from planner.tui.messages import DayChosen, PlanShown
 from planner.tui.screens.section import SectionScreen
-from planner.tui.week_view import WeekDay, short_day, week_days, week_span
+from planner.tui.week_view import WeekDay, week_days, week_span
 from planner.tui.widgets.bullets import Bullets
 from planner.tui.widgets.key_footer import KeyFooter
 from planner.tui.widgets.week_list import WeekList
@@ -35,7 +36,7 @@ class WeekScreen(SectionScreen):
         days = self._days(today)
         first, count = week_span(today)
         last = date.fromordinal(first.toordinal() + count - 1)
-        yield Static(f"Week  {short_day(first)} – {short_day(last)}", id="week-title")
+        yield Static(f"Week  {day_label(first)} – {day_label(last)}", id="week-title")
         with Horizontal(id="week-body"):
             yield WeekList(days, id="week-list")
             with VerticalScroll(id="week-detail"):
@@ -71,7 +72,7 @@ class WeekScreen(SectionScreen):
 
     def on_week_list_day_highlighted(self, event: WeekList.DayHighlighted) -> None:
         day = event.day
-        self.query_one("#week-day", Static).update(f"{short_day(day.day)}: {day.badge}, {day.run}")
+        self.query_one("#week-day", Static).update(f"{day_label(day.day)}: {day.badge}, {day.run}")
         self.query_one("#week-warnings", Bullets).lines = day.warnings
         self.query_one("#week-reasons", Bullets).lines = day.reasons
 
