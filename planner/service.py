@@ -86,6 +86,14 @@ class Planner(FilesPart):
     # ---- reading -------------------------------------------------------------------
 
     @property
+    def data_dir(self) -> Path:
+        return self.data.data_dir
+
+    def load(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Read the data dir now (not when first asked), with progress on a long first read."""
+        self.data.load(progress)
+
+    @property
     def profile(self) -> Profile:
         return self.data.profile()
 

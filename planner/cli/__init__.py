@@ -157,7 +157,7 @@ def _run_demo(today: date | None) -> int:
         return run_tui(planner, demo=True)
     finally:
         # The demo's folder is throwaway: leave no copy of it behind in /tmp.
-        shutil.rmtree(planner.data.data_dir.parent, ignore_errors=True)
+        shutil.rmtree(planner.data_dir.parent, ignore_errors=True)
 
 
 def _load_with_progress(planner: Planner) -> None:
@@ -172,4 +172,4 @@ def _load_with_progress(planner: Planner) -> None:
         print(f"\rplanner: reading {total:,} event files (first start here): {done:,}", end=end,
               file=sys.stderr, flush=True)  # fmt: skip
 
-    planner.data.load(report)
+    planner.load(report)
