@@ -30,10 +30,10 @@ from planner.events import (
     RunLogged,
     Uncheck,
 )
+from planner.planfiles import PlanInUse, load_plan, plan_in_use
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
 from planner.runner_input import profile_fields, run_fields
 from planner.service_files import FilesPart
-from planner.store.planfiles import PlanInUse, load_plan, plan_in_use
 
 if TYPE_CHECKING:
     from planner.core.checkin import CheckinAnswers
@@ -128,7 +128,7 @@ class Planner(FilesPart):
     def plan_note(self) -> str | None:
         """One line when the runner's own plan file predates rules a release added, so their
         numbers come from a built-in plan (core/planupgrade.py); None for a built-in plan."""
-        from planner.store.planfiles import builtin_plan_names
+        from planner.planfiles import builtin_plan_names
 
         in_use = self.plan_in_use()
         if in_use.name in builtin_plan_names():
@@ -399,7 +399,7 @@ class Planner(FilesPart):
             self.data.append(ProfileSet.of(fields))
             return self.profile
         # The plan is a `plan_choice`: its name and, for a user plan, its content hash.
-        from planner.store.planfiles import resolve_choice
+        from planner.planfiles import resolve_choice
 
         choice = resolve_choice(fields.pop("plan"), self.data.data_dir)
         events: list[Event] = [ProfileSet.of(fields)] if fields else []

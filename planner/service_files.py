@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from planner.datadir import DataDir
     from planner.importers.ledger import ImportInfo
     from planner.importers.report import ImportReport, ProgressFn
-    from planner.store.planfiles import InstalledPlan
+    from planner.planfiles import InstalledPlan
 
 
 class FilesPart:
@@ -36,20 +36,20 @@ class FilesPart:
 
     def add_plan_file(self, path: Path, name: str | None = None) -> InstalledPlan:
         """Check a plan file, copy it into <data>/plans named by content, and choose it."""
-        from planner.store.planfiles import install_plan
+        from planner.planfiles import install_plan
 
         installed = install_plan(path, self.data.data_dir, name)
         self.data.append(PlanChosen(installed.name, installed.sha))
         return installed
 
     def plan_file_text(self, name: str) -> str:
-        from planner.store.planfiles import plan_text
+        from planner.planfiles import plan_text
 
         return plan_text(name, self.data.data_dir)
 
     def plan_files(self) -> list[str]:
         """The built-in plans, then the runner's own plan files (by file name)."""
-        from planner.store.planfiles import builtin_plan_names, user_plan_files
+        from planner.planfiles import builtin_plan_names, user_plan_files
 
         return [*builtin_plan_names(), *(p.stem for p in user_plan_files(self.data.data_dir))]
 

@@ -1,1 +1,2 @@
-"""The store: event files on disk, the hybrid clock, and the fold into a State."""
+"""The store: the event log of a data dir (event files, the hybrid clock, appends, reading what
+is new), and what a log needs on disk (atomic writes, private folders, a device id)."""

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from planner.core.engine import build_plan
 from planner.core.model import Profile, Run, State
-from planner.store.planfiles import load_plan
+from planner.planfiles import load_plan
 
 TODAY = date(2026, 11, 23)  # a Monday
 

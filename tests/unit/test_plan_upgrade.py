@@ -18,7 +18,7 @@ from planner.core.errors import DataError
 from planner.core.planfile import parse_plan
 from planner.core.planupgrade import upgrade_note
 from planner.core.rules import Cited, ItemTemplate, PlanRules
-from planner.store.planfiles import install_plan, load_plan
+from planner.planfiles import install_plan, load_plan
 
 FIXTURES = REPO / "tests" / "fixtures"
 OLD_STANDARD = (FIXTURES / "standard-before-issue-11.toml").read_text(encoding="utf-8")

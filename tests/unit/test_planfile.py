@@ -13,7 +13,7 @@ from planner.core.checkin import RED_FLAG_IDS
 from planner.core.errors import DataError
 from planner.core.planfile import parse_plan
 from planner.core.rules import Cited, PlanRules
-from planner.store.planfiles import builtin_plan_names, builtin_plans_dir, load_plan
+from planner.planfiles import builtin_plan_names, builtin_plans_dir, load_plan
 
 STANDARD = (PLANS / "standard.toml").read_text(encoding="utf-8")
 TIER = re.compile(r"(^|[;(] ?)[EGC],")

@@ -11,8 +11,8 @@ from plan_states import PLANS
 
 from planner.core.errors import DataError, InputError
 from planner.events import Recorded
+from planner.planfiles import install_plan, load_plan, resolve_choice
 from planner.projections.state import fold
-from planner.store.planfiles import install_plan, load_plan, resolve_choice
 
 STANDARD = (PLANS / "standard.toml").read_text(encoding="utf-8")
 

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from eventtables import Event, encode_events
 
-from planner import snapshot
+from planner import planfiles, snapshot
 from planner.core.errors import DataError, InputError
 from planner.datadir import DataDir
 from planner.events import Check, Recorded, RunLogged
 from planner.projections.state import fold, unique_ordered
-from planner.store import atomic, bulk, device, disk, paths, planfiles, workers
+from planner.store import atomic, bulk, device, disk, paths, workers
 from planner.store.eventfile import decode_file
 
 DAY = date(2026, 11, 28)
