@@ -271,9 +271,21 @@ class Planner(FilesPart):
             raise InputError(f"item {item!r} is ambiguous on {day}; use one of: {ids}")
         raise InputError(f"item {item!r} is not on the checklist of {day}; items: {ids}")
 
+    def _tickable(self, day: date | None) -> date:
+        """The day to tick on: today or earlier. A day after today is a projection (its plan
+        changes with every run and check-in until then): nothing on it can be done yet."""
+        today = self.today()
+        day = day or today
+        if day > today:
+            raise InputError(
+                f"date {day}: after today ({today}); a day's items are ticked on the day or after",
+                field="date",
+            )
+        return day
+
     def check(self, item: str, day: date | None = None) -> ChecklistItem:
         """Tick an item; the event file is on disk (fsynced) before this returns."""
-        day = day or self.today()
+        day = self._tickable(day)
         found = self.find_item(item, day)
         if not found.done:
             self.data.append(Check(day, found.id))
@@ -283,7 +295,7 @@ class Planner(FilesPart):
 
     def uncheck(self, item: str, day: date | None = None) -> ChecklistItem:
         """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
-        day = day or self.today()
+        day = self._tickable(day)
         found = self.find_item(item, day)
         live = self.data.state().checks.get((day, found.id), ())
         if live:
@@ -292,7 +304,7 @@ class Planner(FilesPart):
 
     def toggle(self, item: str, day: date) -> bool:
         """Tick or untick; returns whether the item is now done."""
-        found = self.find_item(item, day)
+        found = self.find_item(item, self._tickable(day))
         after = self.uncheck(found.id, day) if found.done else self.check(found.id, day)
         return after.done
 
