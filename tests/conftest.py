@@ -10,13 +10,14 @@ _PLANNER_ENV = (
     "PLANNER_TODAY",
     "PLANNER_SYNC_BWLIMIT",
     "PLANNER_REMOTE_RSYNC",
+    "PLANNER_THEME",
 )
 
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # platformdirs honours these: device ids, caches, remembered sync targets stay in tmp_path.
-    for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+    for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         monkeypatch.setenv(name, str(tmp_path / "xdg" / name.lower()))
     for name in _PLANNER_ENV:
         monkeypatch.delenv(name, raising=False)

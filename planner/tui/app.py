@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,6 +30,7 @@ from planner.tui.messages import (
 )
 from planner.tui.screens.section import SectionScreen
 from planner.tui.screens.today import TodayScreen
+from planner.tui.settings import load_choices, save_choices
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -71,6 +73,16 @@ class PlannerApp(App[int]):
         self.poll_seconds = poll_seconds
         self.ready_after = ready_after
         self._shown_notices: set[str] = set()
+        # The theme chosen last time (or $PLANNER_THEME), in place before the first frame.
+        self._choices = load_choices()
+        if self._choices.theme in self.available_themes:
+            self.theme = self._choices.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is kept for the next start."""
+        if theme != self._choices.theme:
+            self._choices = replace(self._choices, theme=theme)
+            save_choices(self._choices)
 
     @staticmethod
     def _is_first_start(planner: Planner) -> bool:
