@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from planner.core.days import runner_day
 from planner.core.errors import InputError
@@ -27,6 +27,8 @@ from planner.events import (
     ProfileSet,
     RaceEntered,
     RaceRemoved,
+    RunDeleted,
+    RunEdited,
     RunLogged,
     Uncheck,
 )
@@ -315,6 +317,39 @@ class Planner(FilesPart):
         event = RunLogged(**run_fields(entry, self.today()))
         self.data.append(event)
         return next(r for r in self.runs() if r.id == event.id)
+
+    def run(self, run_id: str) -> Run:
+        """One run by id; InputError naming it when there is none."""
+        for run in self.runs():
+            if run.id == run_id:
+                return run
+        raise InputError(f"run {run_id!r}: no run with that id; see planner runs", field="run")
+
+    def edit_run(self, run_id: str, *, rpe: str | None = None, run_type: str | None = None) -> Run:
+        """Rate a run (RPE 1-10, the runner's own: it replaces an estimate) or retype it."""
+        from planner.core.model import RUN_TYPES
+        from planner.core.units import parse_int
+
+        self.run(run_id)
+        changes: dict[str, Any] = {}
+        if rpe is not None:
+            changes |= {"rpe": float(parse_int(rpe, "RPE", 1, 10)), "rpe_estimated": False}
+        if run_type is not None:
+            if run_type not in RUN_TYPES:
+                raise InputError(
+                    f"type {run_type!r}: use one of {', '.join(RUN_TYPES)}", field="type"
+                )
+            changes["type"] = run_type
+        if not changes:
+            raise InputError("edit: give an effort (RPE 1-10) or a type", field="rpe")
+        self.data.append(RunEdited(run_id, changes))
+        return self.run(run_id)
+
+    def delete_run(self, run_id: str) -> Run:
+        """Delete one run (every copy of it, from every source); its files stay on disk."""
+        run = self.run(run_id)
+        self.data.append(RunDeleted(run_id=run_id))
+        return run
 
     # ---- check-in, races, plan files ----------------------------------------------
 

@@ -27,6 +27,7 @@ from planner.tui.history_view import (
     sorted_runs,
 )
 from planner.tui.load_charts import fitness_chart, load_note, ratio_chart
+from planner.tui.messages import DataSaved
 from planner.tui.screens.section import SectionScreen
 from planner.tui.widgets.heatmap import Heatmap
 from planner.tui.widgets.key_footer import KeyFooter
@@ -74,6 +75,7 @@ class HistoryScreen(SectionScreen):
             show=False,
             tooltip="Which days you ticked everything",
         ),
+        Binding("enter", "open_run", "Open", tooltip="Open the run: rate, retype or delete it"),
         Binding("o", "sort_next", "Sort", tooltip="Sort the runs by the next column"),
         Binding("O", "sort_reverse", "Reverse", show=False, tooltip="Reverse the order of runs"),
     ]
@@ -189,6 +191,27 @@ class HistoryScreen(SectionScreen):
             self.sort_column, self.sort_reverse = column, column not in ("type", "source")
         self.fill_table()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a run opens it."""
+        self.open_run(event.row_key.value)
+
+    def action_open_run(self) -> None:
+        self.open_run(self.highlighted_run_id())
+
+    def open_run(self, run_id: str | None) -> None:
+        from planner.tui.screens.run_detail import RunDetailScreen
+
+        run = next((r for r in self.data.runs if r.id == run_id), None) if self.data else None
+        if run is None or self.data is None:
+            return
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.post_message(DataSaved())  # every screen reads again, History too
+
+        effort = self.data.efforts.get(run.id)
+        self.app.push_screen(RunDetailScreen(self.planner, run, effort), closed)
+
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         self.sort_by(str(event.column_key.value))
 
@@ -203,7 +226,7 @@ class HistoryScreen(SectionScreen):
         self.query_one(TabbedContent).active = tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("sort_next", "sort_reverse"):
+        if action in ("sort_next", "sort_reverse", "open_run"):
             return self.query_one(TabbedContent).active == "runs"
         return True
 
