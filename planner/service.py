@@ -209,6 +209,15 @@ class Planner(FilesPart):
     def runs(self) -> tuple[Run, ...]:
         return self.data.state().runs
 
+    def first_day(self) -> date | None:
+        """The first day of use: the first run or the first tick (None if neither): the days
+        before it were not missed, planner was not there."""
+        state = self.data.state()
+        days = [day for day, _ in state.checks]
+        if state.runs:
+            days.append(state.runs[0].date)
+        return min(days, default=None)
+
     def load_trend(self, days: int = 120) -> tuple[LoadPoint, ...]:
         """Fitness, fatigue, form and the load ratio for each of the last `days` days."""
         from planner.core.effort import run_load

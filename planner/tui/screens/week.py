@@ -59,7 +59,10 @@ class WeekScreen(SectionScreen):
     def _days(self, today: date) -> list[WeekDay]:
         first, count = week_span(today)
         try:
-            return week_days(self.planner.plan(start=first, days=count).days, today)
+            plan = self.planner.plan(start=first, days=count)
+            runs = self.planner.runs()
+            started = self.planner.first_day()
+            return week_days(plan.days, today, runs, self.planner.profile.units, started)
         except PlannerError as error:
             self.toast_error(error, "Could not build the plan")
             return []
@@ -72,7 +75,9 @@ class WeekScreen(SectionScreen):
 
     def on_week_list_day_highlighted(self, event: WeekList.DayHighlighted) -> None:
         day = event.day
-        self.query_one("#week-day", Static).update(f"{day_label(day.day)}: {day.badge}, {day.run}")
+        ran = f" · ran {day.ran}" if day.ran and day.ran != "no run" else ""
+        line = f"{day_label(day.day)}: {day.badge}, {day.run}{ran}"
+        self.query_one("#week-day", Static).update(line)
         self.query_one("#week-warnings", Bullets).lines = day.warnings
         self.query_one("#week-reasons", Bullets).lines = day.reasons
 

@@ -42,11 +42,18 @@ def day_prompt(day: WeekDay) -> Content:
         name=day.name.ljust(NAME_WIDTH),
         badge=day.badge.ljust(BADGE_WIDTH),
     )
-    return head + ticks_cell(day) + Content(f"  {day.run}")
+    # A day gone by shows what was run; the plan for it is in the detail line.
+    run = f"ran {day.ran}" if day.ran and day.ran != "no run" else day.ran or day.run
+    if day.before_start:
+        run = ""
+    return head + ticks_cell(day) + Content(f"  {run}")
 
 
 def ticks_cell(day: WeekDay) -> Content:
-    """'4/9 ━━━━────' in the success colour, or a dim 'projected' for the days ahead."""
+    """'4/9 ━━━━────' in the success colour, a dim 'projected' for the days ahead, and a dim
+    'before you began' for days before the first run or tick (not misses)."""
+    if day.before_start:
+        return Content.from_markup("[dim i]$text[/]", text="not yet begun".ljust(TICKS_WIDTH))
     if not day.ticks:
         return Content.from_markup("[dim i]$text[/]", text="projected".ljust(TICKS_WIDTH))
     filled, empty = bar(day.done, day.doable)
