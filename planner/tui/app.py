@@ -377,7 +377,7 @@ class PlannerApp(App[int]):
 
     # ---- the command palette -----------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title not in ("Keys", "Quit"):  # ours say more
                 yield command

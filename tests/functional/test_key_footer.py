@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from rich.cells import cell_len
+from rich.console import RenderableType
 from textual.app import ComposeResult
 
 from planner.service import Planner
@@ -134,13 +135,15 @@ async def test_the_first_frame_has_the_keys(planner: Planner) -> None:
     composed again at once, so the first frame (what the start-up benchmark times) has them."""
     from test_bench_first_paint import bench_module
 
-    app = bench_module().first_paint_app()(planner)  # exits once Today's first frame is up
+    app: PlannerApp = bench_module().first_paint_app()(planner)  # exits at Today's first frame
     at_exit: list[str] = []
     app_exit = app.exit
 
-    def exit_(*args: object, **kwargs: object) -> None:
+    def exit_(
+        result: int | None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
         at_exit.append(footer_text(app))
-        app_exit(*args, **kwargs)  # type: ignore[arg-type]
+        app_exit(result, return_code, message)
 
     app.exit = exit_  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import TODAY
-
 from planner.service import Planner
 from planner.tui.app import PlannerApp
 from planner.tui.widgets.checklist import Checklist
@@ -22,7 +20,7 @@ async def test_a_tick_on_tomorrow_is_refused_and_nothing_is_written(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right_square_bracket")  # tomorrow
         await pilot.pause()
-        assert app.screen.day == TODAY + timedelta(days=1)  # type: ignore[attr-defined]
+        assert app.screen.day == planner.today() + timedelta(days=1)  # type: ignore[attr-defined]
         await pilot.press("space")
         await pilot.pause()
         items = app.screen.query_one(Checklist).items

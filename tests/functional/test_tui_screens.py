@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
 from planner.events import CheckinGiven
@@ -126,11 +127,11 @@ async def test_history_sorts_runs_and_keeps_the_cursor_on_its_run(demo_planner: 
         kept = screen.highlighted_run_id()
         await pilot.press("o")  # by distance, longest first
         assert screen.sort_column == "distance"
-        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        first = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
         assert first == max(runs, key=lambda r: r.distance_m).id
         assert screen.highlighted_run_id() == kept
         await pilot.press("O")  # shortest first
-        first = table.coordinate_to_cell_key((0, 0)).row_key.value
+        first = table.coordinate_to_cell_key(Coordinate(0, 0)).row_key.value
         assert first == min(runs, key=lambda r: r.distance_m).id
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from planner.importers.report import ImportReport
 
@@ -107,7 +108,7 @@ def definition(
 ) -> bytes:
     """A definition message: (field number, size, base type) per field."""
     header = 0x40 | local | (0x20 if dev_fields else 0)
-    order = "big" if big_endian else "little"
+    order: Literal["little", "big"] = "big" if big_endian else "little"
     out = bytes([header, 0, int(big_endian)]) + number.to_bytes(2, order) + bytes([len(fields)])
     out += b"".join(bytes(f) for f in fields)
     if dev_fields:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from planner.datadir import DataDir
 from planner.events import RunDeleted, RunLogged
 from planner.importers import pipeline, worker
 from planner.importers.activity import Activity
+from planner.importers.fit import parse_fit
 from planner.importers.report import ImportProgress
 from planner.importers.summary import run_data
 from planner.service import Planner
@@ -190,7 +192,7 @@ def test_a_crashing_parser_refuses_one_file_and_the_rest_goes_on(
     tmp_path: Path, importer: Importer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = _files(tmp_path / "watch", count=2)
-    real = worker.parse_fit
+    real = parse_fit  # what worker.parse_fit is until patched
 
     def flaky(raw: bytes) -> tuple[list[Activity], str | None]:
         if raw == paths[0].read_bytes():
@@ -205,14 +207,16 @@ def test_a_crashing_parser_refuses_one_file_and_the_rest_goes_on(
 def test_trimp_uses_the_profile_or_the_age_estimate() -> None:
     activity = Activity("running", START, 3600, 3600, 10_000, avg_hr=150)
     today = date(2025, 1, 1)
-    common = {"ident": "x", "source": "x", "source_hash": "h", "import_id": "i", "today": today}
-    set_hr = run_data(activity, profile=Profile(hr_max=190, hr_rest=50, sex="m"), **common)
-    estimated = run_data(activity, profile=Profile(age=40), **common)  # 208 - 0.7 x 40 = 180
+    summary = functools.partial(
+        run_data, ident="x", source="x", source_hash="h", import_id="i", today=today
+    )
+    set_hr = summary(activity, profile=Profile(hr_max=190, hr_rest=50, sex="m"))
+    estimated = summary(activity, profile=Profile(age=40))  # 208 - 0.7 x 40 = 180
     assert set_hr.trimp is not None and estimated.trimp is not None
     assert set_hr.trimp != estimated.trimp
     assert 60 < set_hr.trimp < 200 and 60 < estimated.trimp < 200
     no_hr = Activity("running", START, 3600, 3600, 10_000)
-    assert run_data(no_hr, profile=Profile(), **common).trimp is None
+    assert summary(no_hr, profile=Profile()).trimp is None
 
 
 def test_the_inbox(tmp_path: Path, store: DataDir) -> None:

@@ -89,7 +89,9 @@ def test_sample_imported_alone(samples: Path, fact: Fact, importer: Importer) ->
         assert fact.run.startswith("no") and runs == 0 and sum(report.non_runs.values()) >= 1
 
 
-def test_runs_of_the_samples_carry_their_numbers(samples: Path, importer: Importer, store: DataDir):
+def test_runs_of_the_samples_carry_their_numbers(
+    samples: Path, importer: Importer, store: DataDir
+) -> None:
     importer([samples])
     runs = {r.source: r for r in store.state().runs}
     fenix = runs["fitparse__activity-small-fenix2-run.fit"]

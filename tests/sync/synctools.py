@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from eventtables import Event
-
 from planner.datadir import DataDir
+from planner.events import Recorded
 from planner.projections.state import fold
 from planner.service import Planner, RunInput
 from planner.store.atomic import atomic_write
@@ -42,7 +41,7 @@ class Device:
 
     @property
     def store(self) -> DataDir:
-        return self.planner.store
+        return self.planner.data
 
     def sync(self, target: str) -> SyncResult:
         result = self.planner.sync(target)
@@ -78,7 +77,7 @@ def make_device(root: Path, name: str, skew_ms: int = 0) -> Device:
     return Device(name, Planner(store, today=TODAY))
 
 
-def event_ids(events: Iterable[Event]) -> list[str]:
+def event_ids(events: Iterable[Recorded]) -> list[str]:
     return sorted(e.id for e in events)
 
 

@@ -19,17 +19,22 @@ import os
 import random
 import sys
 import time
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from torturekit import TODAY_DATE, gpx_run
 
 from planner.datadir import DataDir
+from planner.events import Event, Recorded
 from planner.service import Planner, RunInput
 from planner.store import atomic
+
+if TYPE_CHECKING:
+    from _typeshed import StrOrBytesPath
 
 ITEMS = ("hydration", "stretching", "yoga", "foam_rolling")
 
@@ -48,25 +53,26 @@ class Recorder:
 
     def __init__(self, store: DataDir) -> None:
         self.ids: list[str] = []
-        self.events: list[Any] = []
+        self.events: list[Recorded] = []
         append, batch = store.append, store.append_batch
 
-        def one(written: Any) -> Any:
-            event = append(written)
-            self.ids.append(event.id)
-            self.events.append(event)
-            return event
+        # The parameters are named as DataDir's, so a call by keyword works on the wrappers too.
+        def one(event: Event) -> Recorded:
+            written = append(event)
+            self.ids.append(written.id)
+            self.events.append(written)
+            return written
 
-        def many(items: Any) -> Any:
-            events = batch(items)
-            self.ids.extend(e.id for e in events)
-            self.events.extend(events)
-            return events
+        def many(events: Sequence[Event]) -> list[Recorded]:
+            written = batch(events)
+            self.ids.extend(e.id for e in written)
+            self.events.extend(written)
+            return written
 
         store.append = one  # type: ignore[method-assign]
         store.append_batch = many  # type: ignore[method-assign]
 
-    def take(self) -> tuple[list[str], list[Any]]:
+    def take(self) -> tuple[list[str], list[Recorded]]:
         ids, events = self.ids, self.events
         self.ids, self.events = [], []
         return ids, events
@@ -215,9 +221,15 @@ def stall(data: Path, where: str) -> None:
         # A fold-cache save killed half-way: the temp file half written, not yet renamed.
         real_replace = os.replace
 
-        def half_then_wait(src: Any, dst: Any) -> None:
+        def half_then_wait(
+            src: StrOrBytesPath,
+            dst: StrOrBytesPath,
+            *,
+            src_dir_fd: int | None = None,
+            dst_dir_fd: int | None = None,
+        ) -> None:
             if not str(dst).endswith(".pickle"):
-                real_replace(src, dst)
+                real_replace(src, dst, src_dir_fd=src_dir_fd, dst_dir_fd=dst_dir_fd)
                 return
             with open(src, "r+b") as f:
                 f.truncate(os.fstat(f.fileno()).st_size // 2)

@@ -252,13 +252,18 @@ def event_file_cases() -> Iterator[Case]:
 # ---- the data path and what is in it --------------------------------------------------------
 
 
+def _empty_folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
 def _fifo(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(path)
     return path
 
 
-def _symlink(target: str) -> Plant:
+def _symlink(target: str) -> Callable[[Path, Path], Path]:
     def plant(data: Path, tmp: Path) -> Path:
         link = data / "events" / DEV / MONTH / f"{HLC}-{DEV}-link00.toml"
         link.parent.mkdir(parents=True, exist_ok=True)
@@ -313,17 +318,26 @@ def _at(relative: str, make: Callable[[Path], object]) -> Plant:
     return plant
 
 
+def _scratch_file(relative: str, text: str) -> Plant:
+    """A file written in the scratch dir, not named to the command (no {file})."""
+
+    def plant(data: Path, tmp: Path) -> None:
+        (tmp / relative).write_text(text)
+
+    return plant
+
+
 def path_cases() -> Iterator[Case]:
     yield Case(
         "data-path-is-a-file",
-        lambda data, tmp: (tmp / "afile").write_text("x") and None,
+        _scratch_file("afile", "x"),
         ("--data", "{tmp}/afile", "today"),
         3,
         "afile: is a file, not a folder",
     )
     yield Case(
         "data-path-under-a-file",
-        lambda data, tmp: (tmp / "afile").write_text("x") and None,
+        _scratch_file("afile", "x"),
         ("--data", "{tmp}/afile/data", "today"),
         3,
         "afile: is a file, not a folder",
@@ -388,7 +402,7 @@ def path_cases() -> Iterator[Case]:
     yield Case("data-path-not-utf8-own-plan", _odd_data_with_plan, ("--data", "{file}", "today"), 0)
     yield Case(
         "device-id-garbled",
-        lambda data, tmp: (tmp / "state" / "planner" / "device").write_text("../../x") and None,
+        _scratch_file("state/planner/device", "../../x"),
         ("today",),
         3,
         "not a device id",
@@ -495,7 +509,7 @@ def import_cases() -> Iterator[Case]:
     yield refused("fifo-as-gpx", lambda data, tmp: _fifo(tmp / "hostile" / "pipe.gpx"))
     yield Case(
         "import-empty-folder",
-        lambda data, tmp: (tmp / "nothing").mkdir() or (tmp / "nothing"),
+        lambda data, tmp: _empty_folder(tmp / "nothing"),
         ("import", "--jobs", "1", "{file}"),
         2,
     )

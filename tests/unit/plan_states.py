@@ -125,7 +125,7 @@ def example_states() -> dict[str, tuple[State, date, date, int]]:
         runs=tuple(sorted(runs, key=lambda r: (r.date, r.id))),
         checkins={today: Checkin(today, soreness=2)},
         checks={
-            (today, "hydration"): frozenset({"ev-1"}),
+            (today, "hydration"): ("ev-1",),
             (today, "meal:breakfast"): ("ev-2",),
         },
     )

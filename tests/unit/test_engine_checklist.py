@@ -91,7 +91,7 @@ def ice_bath(st: State, day: date = TUE) -> ChecklistItem | None:
 
 def intervals_at(temp: float | None, age: int = 30, **profile: object) -> State:
     hard_run = run(TUE, 45, 8, "intervals", temp_c=temp)
-    return state([*easy_base(TUE), hard_run], age=age, ice_bath=True, **profile)
+    return state([*easy_base(TUE), hard_run], checkins=(), age=age, ice_bath=True, **profile)
 
 
 def test_no_ice_bath_for_a_quality_session_that_is_only_planned() -> None:

@@ -16,6 +16,7 @@ from planner.events import (
     KNOWN,
     Check,
     CheckinGiven,
+    Event,
     Foreign,
     PlanChosen,
     ProfileSet,
@@ -34,7 +35,7 @@ from planner.store.eventfile import decode_file
 OLD = Path(__file__).parent.parent / "data" / "events-0.1.0"
 DAY = date(2026, 12, 4)
 
-ONE_OF_EACH = [
+ONE_OF_EACH: list[Event] = [
     Check(DAY, "yoga"),
     Uncheck(DAY, "yoga", ("e1", "e2")),
     RunLogged(

@@ -21,7 +21,7 @@ def items(st: State, on: date = TUE) -> dict[str, ChecklistItem]:
 
 def today(*runs: Run, **profile: object) -> State:
     profile.setdefault("weight_kg", 70.0)
-    return state([*easy_base(TUE), *runs], age=40, **profile)
+    return state([*easy_base(TUE), *runs], checkins=(), age=40, **profile)
 
 
 def test_no_fuel_item_for_a_mild_40_minute_run() -> None:
@@ -60,9 +60,9 @@ def test_weights_give_the_fluid_from_what_was_lost() -> None:
 
 
 def test_without_weights_what_was_drunk_comes_off_the_estimate() -> None:
-    hot = {"temp_c": 30.0}
-    plain = items(today(run(TUE, 120, 5, "long", **hot)))["hydration"].doses["fluid_ml"]
-    drank = items(today(run(TUE, 120, 5, "long", drank_ml=1500.0, **hot)))["hydration"]
+    hot = 30.0
+    plain = items(today(run(TUE, 120, 5, "long", temp_c=hot)))["hydration"].doses["fluid_ml"]
+    drank = items(today(run(TUE, 120, 5, "long", drank_ml=1500.0, temp_c=hot)))["hydration"]
     assert plain == 3000  # 1.2 L/h x 2 h x 1.25
     assert drank.doses["fluid_ml"] == 1150  # (2.4 - 1.5) x 1.25
     assert "The 1500 ml you drank on the run is taken off." in drank.detail

@@ -36,7 +36,7 @@ def test_a_bad_edit_names_its_field_and_writes_nothing(planner: Planner) -> None
     count = planner.data.state().event_count
     for kwargs, field in (({"rpe": "11"}, "RPE"), ({"run_type": "jog"}, "type"), ({}, "rpe")):
         with pytest.raises(InputError) as caught:
-            planner.edit_run(run.id, **kwargs)  # type: ignore[arg-type]
+            planner.edit_run(run.id, **kwargs)
         assert caught.value.field == field
     with pytest.raises(InputError, match="'r-nope': no run with that id"):
         planner.delete_run("r-nope")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import pickle
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from eventtables import Event, encode_events
 
+import planner
 from planner import planfiles, snapshot
 from planner.core.errors import DataError, InputError
 from planner.datadir import DataDir
@@ -42,14 +44,14 @@ def test_a_folder_that_cannot_be_fsynced_is_accepted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
     """Network mounts refuse fsync on a folder: the rename still holds."""
-    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (_ for _ in ()).throw(oserror(code)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(oserror(code)))
     atomic.fsync_dir(tmp_path)
 
 
 def test_a_folder_fsync_that_fails_otherwise_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (_ for _ in ()).throw(oserror(errno.EIO)))
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(oserror(errno.EIO)))
     with pytest.raises(DataError, match="cannot sync folder: Input/output error"):
         atomic.fsync_dir(tmp_path)
 
@@ -100,7 +102,7 @@ def test_two_first_starts_agree_on_one_device_id(
         Path(dst).write_text("theirs0001\n")
         real_link(src, dst)
 
-    monkeypatch.setattr(device.os, "link", link_after_the_other)
+    monkeypatch.setattr(os, "link", link_after_the_other)
     assert device.device_id(tmp_path) == "theirs0001"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["device"]  # no temp file left
 
@@ -109,7 +111,7 @@ def test_two_first_starts_agree_on_one_device_id(
 def test_without_hard_links_the_device_id_is_renamed_into_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
-    monkeypatch.setattr(device.os, "link", lambda s, d: (_ for _ in ()).throw(oserror(code)))
+    monkeypatch.setattr(os, "link", lambda s, d: (_ for _ in ()).throw(oserror(code)))
     made = device.device_id(tmp_path)
     assert device.device_id(tmp_path) == made
     assert sorted(p.name for p in tmp_path.iterdir()) == ["device"]
@@ -118,7 +120,7 @@ def test_without_hard_links_the_device_id_is_renamed_into_place(
 def test_a_device_id_that_cannot_be_written_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(device.os, "write", lambda fd, b: (_ for _ in ()).throw(oserror(28)))
+    monkeypatch.setattr(os, "write", lambda fd, b: (_ for _ in ()).throw(oserror(28)))
     with pytest.raises(DataError, match="cannot create the device id: No space left on device"):
         device.device_id(tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -127,7 +129,7 @@ def test_a_device_id_that_cannot_be_written_is_a_clear_error(
 def test_a_link_failing_otherwise_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(device.os, "link", lambda s, d: (_ for _ in ()).throw(oserror(errno.EIO)))
+    monkeypatch.setattr(os, "link", lambda s, d: (_ for _ in ()).throw(oserror(errno.EIO)))
     with pytest.raises(DataError, match="cannot create the device id: Input/output error"):
         device.device_id(tmp_path)
 
@@ -148,7 +150,7 @@ def test_a_folder_that_cannot_be_listed_is_a_notice_not_a_crash(
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_scandir(path)
 
-    monkeypatch.setattr(disk.os, "scandir", scandir)
+    monkeypatch.setattr(os, "scandir", scandir)
     fresh = open_store(tmp_path)
     assert fresh.events() == []
     assert fresh.notices == [f"{month}: cannot list this folder: Permission denied"]
@@ -175,7 +177,12 @@ def test_an_old_listing_of_device_folders_is_trusted_without_listing_again(
     monkeypatch.setattr(disk, "RACY_NS", -(10**12))  # as if the listing were minutes old
     listed: list[str] = []
     real = os.scandir
-    monkeypatch.setattr(disk.os, "scandir", lambda p: listed.append(str(p)) or real(p))
+
+    def scandir(path: Any) -> Any:
+        listed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
     again = index.scan(lambda folder, exc: None)
     assert len(first.new_files) == 1 and again == disk.Changes() and listed == []
 
@@ -257,7 +264,7 @@ def test_a_cache_that_cannot_be_written_leaves_no_temp_and_costs_only_speed(
 ) -> None:
     store = open_store(tmp_path)
     store.append(Check(date=DAY, item="yoga"))
-    monkeypatch.setattr(atomic.os, "replace", lambda s, d: (_ for _ in ()).throw(oserror(28)))
+    monkeypatch.setattr(os, "replace", lambda s, d: (_ for _ in ()).throw(oserror(28)))
     store.save_cache()  # no exception
     assert list((tmp_path / "cache").iterdir()) == []
     with pytest.raises(OSError):
@@ -414,7 +421,7 @@ def test_bulk_reads_in_worker_processes_give_what_a_serial_read_gives(
     names = _many_files(tmp_path, 30)
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
     monkeypatch.setattr(bulk, "CHUNK", 7)
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     seen: list[tuple[int, int]] = []
     parallel = bulk.read_event_files(names, lambda done, total: seen.append((done, total)))
     assert parallel == bulk._serial(names, None)
@@ -426,7 +433,7 @@ def test_bulk_reads_fall_back_to_one_process_when_none_can_start(
 ) -> None:
     names = _many_files(tmp_path, 12)
     monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(workers.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
 
     def no_processes() -> Any:
         raise OSError(errno.EAGAIN, "no processes")
@@ -443,9 +450,9 @@ def test_bulk_reads_fall_back_to_one_process_when_none_can_start(
 def test_bulk_reads_start_clean_workers_when_threads_are_running(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(workers.threading, "active_count", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert workers._context().get_start_method() in ("forkserver", "spawn")
-    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert workers._context().get_start_method() == "fork"
 
 
@@ -476,7 +483,7 @@ def test_the_plans_are_found_installed_or_in_a_source_checkout(
     fake = tmp_path / "pkg" / "planner" / "__init__.py"
     fake.parent.mkdir(parents=True)
     fake.write_text("")
-    monkeypatch.setattr(planfiles.planner, "__file__", str(fake))
+    monkeypatch.setattr(planner, "__file__", str(fake))
     assert planfiles.builtin_plans_dir() == tmp_path / "pkg" / "plans"
     (fake.parent / "plans").mkdir()  # the wheel ships them inside the package
     assert planfiles.builtin_plans_dir() == fake.parent / "plans"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.core.model import Run
 from planner.projections.state import fold
 from planner.store.eventfile import decode_file
 
@@ -23,7 +24,7 @@ moving_s = 3000
 """
 
 
-def runs_from_file(tmp_path: Path, *extras: str) -> dict[str, object]:
+def runs_from_file(tmp_path: Path, *extras: str) -> dict[str, Run]:
     text = "".join(EVENT.format(n=n, extra=extra) for n, extra in enumerate(extras))
     path = tmp_path / "events.toml"
     path.write_text(text, encoding="utf-8")
