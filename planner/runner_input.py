@@ -22,6 +22,7 @@ from planner.core.units import (
     parse_duration,
     parse_int,
     parse_number,
+    parse_temperature,
 )
 
 
@@ -165,7 +166,7 @@ _PROFILE_PARSERS: dict[str, Callable[[str, date], dict[str, Any]]] = {
     "day_starts": _int_field("day_starts", "day start hour", 0, 12),
     "ice_bath": _bool_field("ice_bath"),
     "hr_unreliable": _bool_field("hr_unreliable"),
-    "temp_c": lambda raw, today: {"temp_c": parse_number(raw, "temperature (°C)", -40, 50)},
+    "temp_c": lambda raw, today: {"temp_c": parse_temperature(raw)},
     "plan": _plan_name,
     "inbox": _inbox,
 }
@@ -227,6 +228,6 @@ def run_fields(entry: RunInput, today: date) -> dict[str, Any]:
     if entry.avg_hr is not None:
         data["avg_hr"] = parse_int(entry.avg_hr, "average heart rate", 30, 240)
     if entry.temp_c is not None:
-        data["temp_c"] = parse_number(entry.temp_c, "temperature (°C)", -40, 50)
+        data["temp_c"] = parse_temperature(entry.temp_c)
     data.update(fluid_fields(entry.drank, entry.weight_before, entry.weight_after))
     return data

@@ -12,38 +12,41 @@ from planner.core.wording import (
     DISCLAIMER,
     day_label,
     guidance_label,
+    in_units,
     progress_label,
 )
 
 
-def day_text(plan: Plan, day: DayPlan, *, with_header: bool = True) -> list[str]:
+def day_text(
+    plan: Plan, day: DayPlan, *, with_header: bool = True, units: str = "metric"
+) -> list[str]:
     lines: list[str] = []
     if with_header:
         age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
         projected = " · projected" if day.projected else ""
         lines.append(f"{day_label(day.date, year=True)} · {age}{projected}")
     lines.append(DAY_TYPE_NAMES.get(day.day_type, day.day_type.upper()))
-    lines += [f"  - {reason}" for reason in day.reasons]
-    lines += [f"  ! {warning}" for warning in day.warnings]
+    lines += [f"  - {in_units(reason, units)}" for reason in day.reasons]
+    lines += [f"  ! {in_units(warning, units)}" for warning in day.warnings]
     lines.append(guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok"))
     lines.append(f"Checklist ({progress_label(day.checklist)}):")
     width = max((len(item.id) for item in day.checklist), default=0)
     for item in day.checklist:
         box = "[x]" if item.done else ("[-]" if item.withheld else "[ ]")
-        text = f"{item.title}: {item.detail}" if item.detail else item.title
+        text = f"{item.title}: {in_units(item.detail, units)}" if item.detail else item.title
         lines.append(f"  {box} {item.id:<{width}}  {text}")
     return lines
 
 
-def today_text(plan: Plan, show_disclaimer: bool = True) -> str:
-    lines = day_text(plan, plan.days[0])
+def today_text(plan: Plan, show_disclaimer: bool = True, units: str = "metric") -> str:
+    lines = day_text(plan, plan.days[0], units=units)
     if show_disclaimer:
         lines += ["", DISCLAIMER]
     return "\n".join(lines)
 
 
-def plan_text(plan: Plan) -> str:
-    blocks = ["\n".join(day_text(plan, day)) for day in plan.days]
+def plan_text(plan: Plan, units: str = "metric") -> str:
+    blocks = ["\n".join(day_text(plan, day, units=units)) for day in plan.days]
     return "\n\n".join(blocks)
 
 
@@ -94,6 +97,9 @@ def profile_text(profile: Profile, age: int | None, age_group: str | None) -> st
         ("plan", profile.plan + (f" ({profile.plan_sha[:8]})" if profile.plan_sha else "")),
         ("ice bath", "yes" if profile.ice_bath else "no"),
         ("heart rate", "unreliable: not used" if profile.hr_unreliable else "used"),
-        ("usual temp", "-" if profile.temp_c is None else f"{profile.temp_c:g} °C"),
+        (
+            "usual temp",
+            "-" if profile.temp_c is None else in_units(f"{profile.temp_c:g} °C", profile.units),
+        ),
     ]
     return "\n".join(f"{name:<14} {value}" for name, value in rows)

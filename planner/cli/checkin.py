@@ -121,7 +121,8 @@ def _unrated_text(planner: Planner, day: Any) -> str:
 def _print_day(planner: Planner, day: Any, flagged: bool) -> None:
     from planner.textout import today_text
 
-    print(today_text(planner.plan(start=day, days=1), show_disclaimer=flagged))
+    plan = planner.plan(start=day, days=1)
+    print(today_text(plan, show_disclaimer=flagged, units=planner.profile.units))
 
 
 def questions_text(planner: Planner) -> str:

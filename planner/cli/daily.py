@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
     log.add_argument("--type", help="easy, long, tempo, intervals, race or recovery")
     log.add_argument("--avg-hr", help="average heart rate, beats per minute")
     log.add_argument("--note", default="", help="a note")
-    log.add_argument("--temp-c", metavar="C", help="air temperature during the run, °C")
+    log.add_argument("--temp-c", metavar="C", help="air temperature during the run: 14 (°C) or 57F")
     log.add_argument("--drank", metavar="AMOUNT", help="fluid drunk on the run: 750ml, 25floz")
     log.add_argument("--weight-before", metavar="W", help="scale weight before: 70.2kg, 155lb")
     log.add_argument("--weight-after", metavar="W", help="scale weight after: 69.1kg, 152lb")
@@ -56,7 +56,8 @@ def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan_to_json(plan))
     else:
-        print(today_text(plan, show_disclaimer=not planner.has_profile()))
+        units = planner.profile.units
+        print(today_text(plan, show_disclaimer=not planner.has_profile(), units=units))
         if not planner.has_profile():
             print("Set your age for an age-fitted plan: planner profile set --age 52")
         note = planner.plan_note()  # the runner's own plan file predates rules: one line
@@ -74,7 +75,7 @@ def cmd_plan(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan_to_json(plan))
     else:
-        print(plan_text(plan))
+        print(plan_text(plan, units=planner.profile.units))
     return 0
 
 

@@ -37,7 +37,9 @@ def register(sub: Any) -> None:
     pset.add_argument("--plan", metavar="NAME", help="plan file: standard, conservative, ...")
     pset.add_argument("--ice-bath", metavar="yes|no", help="include ice baths after hard days")
     pset.add_argument("--hr-unreliable", metavar="yes|no", help="ignore heart rate (beta-blockers)")
-    pset.add_argument("--temp-c", metavar="C", help="usual air temperature on your runs, °C")
+    pset.add_argument(
+        "--temp-c", metavar="C", help="usual air temperature on your runs: 14 (°C) or 57F"
+    )
     pset.add_argument("--inbox", metavar="DIR", help="folder of new activity files ('none': off)")
     profile.set_defaults(handler=cmd_profile)
 

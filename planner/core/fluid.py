@@ -88,7 +88,7 @@ def hydration(
         "start_within_minutes": n["start_within_minutes"],
         "run_minutes": float(round(needs.run_minutes)),
         "temp_c": float(round(temp)),
-        "weight_kg": float(round(weight)),
+        "weight_kg": round(weight, 1),  # as set: 72.6 kg reads back as 160 lb, not 161
         "max_ml_per_hour": n["max_ml_per_hour"],
         "weigh_from_minutes": n["weigh_from_minutes"],
         "usual_temp_days": n["usual_temp_days"],

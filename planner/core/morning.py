@@ -3,6 +3,7 @@ flags (core types, no widgets), so a snapshot can keep it and the TUI paints it 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +13,8 @@ from planner.core.wording import (
     DAY_TYPE_NAMES,
     day_label,
     guidance_label,
+    in_keys,
+    in_units,
     last_run_label,
     progress_label,
     runner_label,
@@ -64,10 +67,11 @@ def day_view(
         day_type=day.day_type,
         badge=DAY_TYPE_NAMES.get(day.day_type, day.day_type.upper()),
         guidance=guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok"),
-        warnings=day.warnings,
-        reasons=day.reasons,
+        # The plan's words name CLI commands; on the screen they name the keys.
+        warnings=tuple(in_keys(in_units(w, units)) for w in day.warnings),
+        reasons=tuple(in_keys(in_units(r, units)) for r in day.reasons),
         last_run=last_run_label(runs, day.date, units),
-        checklist=day.checklist,
+        checklist=tuple(_as_said(item, units) for item in day.checklist),
         checkin_due=day.date == today and not checked_in,
     )
 
@@ -85,3 +89,11 @@ def no_plan_view(day: date, today: date, message: str) -> DayView:
         badge="NO PLAN",
         guidance=message,
     )
+
+
+def _as_said(item: ChecklistItem, units: str) -> ChecklistItem:
+    """The item as the screen says it: in the runner's units, naming keys, not commands."""
+    detail, why = in_keys(in_units(item.detail, units)), in_keys(in_units(item.why, units))
+    if (detail, why) == (item.detail, item.why):
+        return item
+    return dataclasses.replace(item, detail=detail, why=why)

@@ -131,6 +131,18 @@ def parse_number(text: str, what: str, low: float, high: float) -> float:
     return value
 
 
+def parse_temperature(text: str) -> float:
+    """Air temperature in °C from '14', '14C', '14 °C', '57F' or '57 °F' (a bare number is °C)."""
+    raw = text.strip()
+    unit = raw[-1:].upper()
+    number = raw[:-1].rstrip().removesuffix("°").rstrip() if unit in ("C", "F") else raw
+    what = "temperature (°F)" if unit == "F" else "temperature (°C)"
+    if unit == "F":
+        fahrenheit = parse_number(number, what, -40, 122)
+        return round((fahrenheit - 32) * 5 / 9, 1)
+    return parse_number(number, what, -40, 50)
+
+
 def format_distance(metres: float, units: str = "metric") -> str:
     if units == "imperial":
         return f"{metres / METRES_PER_MILE:.1f} mi"

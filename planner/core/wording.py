@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -136,3 +137,88 @@ def progress_label(items: Sequence[ChecklistItem]) -> str:
     withheld = len(items) - doable
     extra = f" · {withheld} withheld" if withheld else ""
     return f"{done}/{doable} done{extra}"
+
+
+# ---- the TUI speaks in keys ----------------------------------------------------------------
+#
+# Reasons and doses are written once, in the core and the plan files, for the CLI: they name
+# the command to run. On a screen the same advice names the key (the keys of tui/commands.py).
+# The most specific phrase first; anything not matched is left as written.
+_OPTIONS = r"(?: --[\w-]+(?:[ =][^\s).;,]+)?)*"
+_IN_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), keys)
+    for pattern, keys in (
+        (
+            r"(?:with )?planner checkin --cleared [\w-]+",
+            "at the check-in (c): “cleared by a clinician”",
+        ),
+        (r"planner checkin" + _OPTIONS, "press c"),
+        (
+            r"planner log --temp-c, or a default: planner profile set --temp-c",
+            "press L and give the temperature, or set a usual one in Profile: p",
+        ),
+        (
+            r"planner log --weight-before [^\s)]+ --weight-after [^\s)]+",
+            "press L and give your weight before and after",
+        ),
+        (r"planner log --temp-c", "press L and give the temperature"),
+        (r"(?:with )?planner log --type race", "(press L, type race)"),
+        (r"planner log" + _OPTIONS, "press L"),
+        (r"planner profile set --years-running N", "Profile (p): years running"),
+        (r"(?:with )?planner profile set" + _OPTIONS, "in Profile (p)"),
+    )
+)
+
+
+def in_keys(text: str) -> str:
+    """`text` as the TUI says it: 'check in (planner checkin)' -> 'check in (press c)'."""
+    if "planner " not in text:
+        return text
+    for pattern, keys in _IN_KEYS:
+        text = pattern.sub(keys, text)
+    return text
+
+
+# ---- the runner's units --------------------------------------------------------------------
+#
+# Doses are written in metric in the core and the plan files (the JSON stays metric, as its
+# contract says). An imperial runner reads them, on every screen and in the CLI's text, in
+# fl oz, lb and °F: each "number unit" is converted where it stands; a range converts both ends.
+_ML_PER_FL_OZ = 29.5735
+_KG_PER_LB = 0.45359237
+_NUMBER = r"(\d+(?:\.\d+)?)"
+# A leading minus is a sign only where no digit stands before it ("-5 °C"); "4-6" is a range.
+_METRIC = re.compile(
+    r"(?<![\d.])(-?\d+(?:\.\d+)?)(?:(-|–)" + _NUMBER + r")? ?(ml|L|kg|°C)(?![\w/])"
+)
+
+
+def _imperial(value: float, unit: str) -> tuple[float, str]:
+    if unit == "ml":
+        return value / _ML_PER_FL_OZ, "fl oz"
+    if unit == "L":
+        return value * 1000 / _ML_PER_FL_OZ, "fl oz"
+    if unit == "kg":
+        return value / _KG_PER_LB, "lb"
+    return value * 9 / 5 + 32, "°F"
+
+
+def _shown(value: float) -> str:
+    if abs(value) >= 10:
+        return str(round(value))
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _convert(match: re.Match[str]) -> str:
+    low, dash, high, unit = match.groups()
+    first, name = _imperial(float(low), unit)
+    if high is None:
+        return f"{_shown(first)} {name}"
+    second, _ = _imperial(float(high), unit)
+    return f"{_shown(first)}{dash}{_shown(second)} {name}"
+
+
+def in_units(text: str, units: str) -> str:
+    """`text` in the runner's units: 'about 800 ml at 20 °C and 73 kg' -> 'about 27 fl oz at
+    68 °F and 161 lb' for `imperial`; metric text is returned as it is."""
+    return text if units != "imperial" else _METRIC.sub(_convert, text)

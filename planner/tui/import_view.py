@@ -37,7 +37,7 @@ def import_summary(report: ImportReport) -> list[str]:
         lines.append(f"Refused {plural(len(r.refused), 'file')}:")
         lines += [f"  {name}: {why}" for name, why in r.refused[:MAX_REFUSED]]
         if len(r.refused) > MAX_REFUSED:
-            lines.append(f"  … and {len(r.refused) - MAX_REFUSED} more (planner import --json)")
+            lines.append(f"  … and {len(r.refused) - MAX_REFUSED} more")
     if r.damaged:
         lines.append(f"Kept the readable part of {plural(len(r.damaged), 'damaged file')}.")
     if r.imported:

@@ -33,7 +33,8 @@ def profile_form(profile: Profile, today: date) -> dict[str, str]:
         "years_running": _text(profile.years_running),
         "tz": profile.tz or "",
         "day_starts": str(profile.day_starts),
-        "temp_c": _text(profile.temp_c),
+        # In °F for an imperial runner, with its unit, so that it reads back as °F.
+        "temp_c": _fahrenheit(profile.temp_c) if imperial else _text(profile.temp_c),
         "inbox": profile.inbox or "",
         "plan": profile.plan,
         "ice_bath": "yes" if profile.ice_bath else "no",
@@ -70,3 +71,7 @@ def _text(value: float | int | None) -> str:
     if value is None:
         return ""
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _fahrenheit(celsius: float | None) -> str:
+    return "" if celsius is None else f"{round(celsius * 9 / 5 + 32)}F"

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from planner.core.model import DayPlan, Run
 from planner.core.units import format_distance
 from planner.core.wording import DAY_TYPE_NAMES as BADGES
-from planner.core.wording import day_label, done_of_doable, run_cell
+from planner.core.wording import day_label, done_of_doable, in_keys, in_units, run_cell
 
 PAST_DAYS = 7
 NEXT_DAYS = 7
@@ -86,8 +86,8 @@ def week_day(
         ticks=f"{done}/{doable}" if happened else "",
         done=done,
         doable=doable,
-        reasons=plan.reasons,
-        warnings=plan.warnings,
+        reasons=tuple(in_keys(in_units(r, units)) for r in plan.reasons),
+        warnings=tuple(in_keys(in_units(w, units)) for w in plan.warnings),
         # Today without a run yet shows its plan: "no run" would read as an instruction.
         ran=ran_label(runs, units) if happened and (runs or part == "past") else "",
         before_start=before_start,

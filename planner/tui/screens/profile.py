@@ -32,7 +32,7 @@ TEXT_FIELDS: tuple[tuple[str, str, str, str], ...] = (
     ("hr_max", "HR max", "bpm", "blank: estimated from your age"),
     ("hr_rest", "HR rest", "bpm", "blank: 60 is assumed"),
     ("years_running", "Running for", "years", "under a year: fewer hard sessions"),
-    ("temp_c", "Usual temp", "°C", "for fluid doses when a run gives none"),
+    ("temp_c", "Usual temp", "14 or 57F", "for fluid doses when a run gives none"),
     ("tz", "Time zone", "Area/City", "your day follows this zone"),
     ("day_starts", "Day starts", "hour", "0-12: earlier ticks count for the day before"),
     ("inbox", "Inbox", "folder", "new files come in at start"),
@@ -202,7 +202,12 @@ class ProfileScreen(SectionScreen):
         self.post_message(DataSaved())
 
 
+# Fields whose name in an error is not the profile key's.
+FIELD_KEYS = {"temperature": "temp_c", "day_start_hour": "day_starts"}
+
+
 def field_key(error: PlannerError) -> str:
     """The profile key an error names: "weight (kg)" -> weight, "HR max" -> hr_max."""
     field = getattr(error, "field", None) or ""
-    return re.sub(r"\s*\(.*\)", "", field).strip().lower().replace(" ", "_")
+    key = re.sub(r"\s*\(.*\)", "", field).strip().lower().replace(" ", "_")
+    return FIELD_KEYS.get(key, key)
