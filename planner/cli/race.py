@@ -63,7 +63,13 @@ def _line(planner: Planner, race: Any) -> str:
     from planner.core.units import format_distance
 
     days = (race.date - planner.today()).days
-    when = "today" if days == 0 else (f"in {days} days" if days > 0 else f"{-days} days ago")
+    from planner.core.wording import count
+
+    when = (
+        "today"
+        if days == 0
+        else (f"in {count(days, 'day')}" if days > 0 else f"{count(-days, 'day')} ago")
+    )
     name = f"  {race.name}" if race.name else ""
     distance = format_distance(race.distance_m, planner.profile.units)
     return f"{race.date}  {distance:>8}  {race_label(race.distance_m)}{name}  ({when})  {race.id}"

@@ -18,6 +18,7 @@ from planner.core.errors import PlannerError
 from planner.core.model import Run
 from planner.core.rules import LoadRules
 from planner.core.trend import LoadPoint
+from planner.core.wording import count
 from planner.tui.history_view import (
     COLUMN_KEYS,
     RUN_COLUMNS,
@@ -265,4 +266,5 @@ def summary_text(shares: dict[date, float], today: date) -> str:
         return "Nothing ticked yet: tick today's items and this calendar fills in."
     s = heat_summary(shares, today)
     streak = f"; {s.streak} day{'s' if s.streak != 1 else ''} in a row" if s.streak else ""
-    return f"{s.full} days fully done, {s.partial} partly, {s.none} with nothing ticked{streak}."
+    full = count(s.full, "day")
+    return f"{full} fully done, {s.partial} partly, {s.none} with nothing ticked{streak}."
