@@ -84,8 +84,18 @@ def checklist_rows(ordered: Sequence[ChecklistItem]) -> list[tuple[ChecklistItem
 class Checklist(ScrollView, can_focus=True):
     """The checklist of one day; posts `TickRequested` and leaves the writing to the screen.
 
-    A Line API widget: it wraps its rows once per width and draws only the lines asked for,
-    far cheaper at the first paint than an OptionList, let alone a widget per item.
+    A Line API widget, kept for the first paint: it saves 7-8 ms of Today's warm first paint
+    against a 150-line subclass of Textual's OptionList drawing the same cells (headings as
+    disabled options; all 58 snapshots and the functional tests passed unchanged). Measured:
+    bench/first_paint.py's app timed in its process from construction to its first frame,
+    100 runs in turns with the OptionList version: median difference +7.1 ms CPU (95%
+    interval +6.4 to +8.5), +8.2 ms on a busier machine (150 runs). `bench/run.py --quick`
+    cannot resolve it (0.05x from run to run): first_paint_warm 1.22x here, 1.23x with the
+    OptionList, medians of 6 interleaved runs, against a 1.2x target. The OptionList spends
+    it on its default CSS (1.5 ms to parse), on wrapping every item twice (at the full
+    width, then again once the scrollbar shows, where this widget leaves the scrollbar's
+    column at once when the lines cannot fit) and on its per-option rendering. Its styles
+    are its component classes', in app.tcss.
     """
 
     ALLOW_SELECT = False
@@ -99,30 +109,13 @@ class Checklist(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
     ]
-    # Few component classes: every one costs a pass over the stylesheet each time the
-    # widget's styles are worked out (four times before the first paint).
+    # Few component classes (styled in app.tcss): every one costs a pass over the stylesheet
+    # each time the widget's styles are worked out (four times before the first paint).
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "checklist--heading",
         "checklist--cursor",
         "checklist--hover",
     }
-    DEFAULT_CSS = """
-    Checklist {
-        overflow-x: hidden;
-        & > .checklist--heading { color: $text-secondary; text-style: bold; }
-        & > .checklist--hover { background: $block-hover-background; }
-        & > .checklist--cursor {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .checklist--cursor {
-            color: $block-cursor-foreground;
-            background: $block-cursor-background;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    """
 
     class TickRequested(Message):
         """The runner asked to tick or untick `item`."""
@@ -322,7 +315,7 @@ class Checklist(ScrollView, can_focus=True):
         # apart from the padding: the same segments as before, and the same snapshots.
         segments: list[Segment] = []
         x, y = 0, line - self._starts[row]
-        for part, part_style in text.render(style, end="", parse_style=self._get_style):
+        for part, part_style in text.render(style, end=""):  # Style.parse: the theme's $variables
             segments.append(Segment(part, (style + part_style).rich_style_with_offset(x, y)))
             x += len(part)
         strip = Strip(segments, text.cell_length)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -34,32 +33,16 @@ PROMPT, GUIDANCE, WARNINGS, DISCLAIMER_BLOCK, REASONS, LAST_RUN = (
 )
 _GAP = ""  # a blank line between blocks
 
-# Styles over the summary's own (theme variables only: light, dark and NO_COLOR all work).
-STYLES: dict[str, str] = {
-    PROMPT: "b $text-accent on $accent 20%",
-    GUIDANCE: "b",
-    WARNINGS: "b $text-error on $error 15%",
-    DISCLAIMER_BLOCK: "i $text-muted",
-    REASONS: "",
-    LAST_RUN: "$text-muted",
-}
-WARNING_BAR = "$error"
-BADGE_BACKGROUNDS: dict[str, str] = {
-    "quality_ok": "$success",
-    "easy": "$primary",
-    "rest": "$secondary",
-    "active_recovery": "$accent",
-    "race_recovery": "$warning",
-    "see_clinician": "$error",
-}
+# A block's colours are its component class's, in app.tcss: "day-summary--prompt" and so on
+# (the warnings' border-left is their bar); the badge's background follows a class of the
+# summary's for the day type ("-easy"). The guidance is in bold, the reasons as the summary.
+STYLED_BLOCKS = (PROMPT, WARNINGS, DISCLAIMER_BLOCK, LAST_RUN)
+DAY_TYPES = ("quality_ok", "easy", "rest", "active_recovery", "race_recovery", "see_clinician")
 _BAR = "█"  # the warnings' thick left border
-_VARIABLE = re.compile(r"\$([a-z0-9-]+)")
 
 
-def badge_style(view: DayView) -> str:
-    """The badge on its day type's colour ($primary when there is no plan)."""
-    background = BADGE_BACKGROUNDS.get(view.day_type or "", "$primary")
-    return f"b $text on {background}"
+def day_type_class(day_type: str) -> str:
+    return "-" + day_type.replace("_", "-")
 
 
 def badge_padding(view: DayView) -> int:
@@ -106,16 +89,23 @@ def summary_lines(view: DayView, width: int) -> list[Line]:
 class DaySummary(ScrollView, can_focus=True):
     """Prompt, badge and guidance, warnings, the disclaimer, reasons and the last run.
 
-    A Line API widget, like the checklist: one widget wraps and draws every block, where a
-    widget per block cost styling and layout passes before the first paint. Each line comes
-    out segment for segment as the block's widget drew it (the same snapshots), and its text
-    can be selected and copied as before.
+    A Line API widget, like the checklist, kept for the first paint: one widget wraps and
+    draws every block, where Statics in a VerticalScroll (a Horizontal of two for the badge
+    and guidance: 8 widgets more, styled in app.tcss) cost 15-17 ms more of Today's warm
+    first paint for the same cells (all 58 snapshots passed unchanged). Measured as the
+    checklist's saving is (see Checklist): median difference +16.9 ms CPU over 100 runs in
+    turns (95% interval +15.0 to +22.3), +14.5 ms on a quieter machine; first_paint_warm
+    of `bench/run.py --quick` went from 1.22x to 1.28x with both stock widgets (medians of
+    6 interleaved runs). Each line comes out segment for segment as the block's widget drew
+    it, and its text can be selected and copied as before. The blocks' colours are its
+    component classes', in app.tcss.
     """
 
     ALLOW_MAXIMIZE = False  # as a scrolling container
-    DEFAULT_CSS = """
-    DaySummary { overflow-x: hidden; }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"day-summary--{block}" for block in STYLED_BLOCKS),
+        "day-summary--badge",
+    }
 
     def __init__(self, view: DayView, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -129,7 +119,8 @@ class DaySummary(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self._strips: list[Strip | None] = []  # drawn lines, while nothing is selected
         self._styles: dict[str, Style] | None = None
-        self.set_class(view.see_clinician, "-see-clinician")
+        for day_type in DAY_TYPES:  # the badge's colour; a see-a-clinician day's red border
+            self.set_class(view.day_type == day_type, day_type_class(day_type))
 
     def show(self, view: DayView) -> None:
         """Show another day, or the same day afresh; the scroll stays where it is."""
@@ -233,20 +224,17 @@ class DaySummary(ScrollView, can_focus=True):
 
     def _get_styles(self) -> dict[str, Style]:
         if self._styles is None:
+            get = self.get_visual_style
             base = self.visual_style
-            variables = self.app.theme_variables
-
-            def parse(markup: str) -> Style:
-                # Variables go in first: Textual's markup drops the alpha of "auto 87%" (the
-                # value of $text) when it comes from a variable.
-                return Style.parse(_VARIABLE.sub(lambda m: variables.get(m[1], m[0]), markup))
-
-            styles = {
-                block: base + parse(markup) if markup else base for block, markup in STYLES.items()
-            }
-            styles["badge"] = base + parse(badge_style(self.view))
-            error = parse(WARNING_BAR).foreground
-            bar = error if base.background is None or error is None else base.background + error
+            styles = {block: get(f"day-summary--{block}") for block in STYLED_BLOCKS}
+            styles[GUIDANCE] = base + Style(bold=True)
+            styles[REASONS] = base
+            styles["badge"] = get("day-summary--badge")
+            # The bar: the warnings' left border colour over the summary's background, drawn
+            # on the warnings' background.
+            bar = self.get_component_styles("day-summary--warnings").border_left[1]
+            if base.background is not None:
+                bar = base.background + bar
             styles["bar"] = Style(styles[WARNINGS].background, bar)
             self._styles = styles
         return self._styles
