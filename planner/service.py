@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.days import runner_day
 from planner.core.errors import InputError
@@ -15,7 +15,6 @@ from planner.core.model import (
     DayPlan,
     Plan,
     Profile,
-    Run,
 )
 from planner.core.morning import DayView, day_view
 from planner.datadir import DataDir
@@ -27,23 +26,19 @@ from planner.events import (
     ProfileSet,
     RaceEntered,
     RaceRemoved,
-    RunDeleted,
-    RunEdited,
-    RunLogged,
     Uncheck,
 )
 from planner.planfiles import PlanInUse, load_plan, plan_in_use
 from planner.runner_input import RunInput as RunInput  # the service's API takes it
-from planner.runner_input import profile_fields, run_fields
+from planner.runner_input import profile_fields
 from planner.service_files import FilesPart
+from planner.service_runs import RunsPart
 
 if TYPE_CHECKING:
     from planner.core.checkin import CheckinAnswers
-    from planner.core.effort import Effort
     from planner.core.model import Checkin, Race
     from planner.core.planfile import PlanRules
     from planner.core.signs import FlagInForce
-    from planner.core.trend import LoadPoint
 
 if TYPE_CHECKING:
     from planner.sync.run import SyncProgress, SyncResult
@@ -53,7 +48,7 @@ T = TypeVar("T")
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
 
 
-class Planner(FilesPart):
+class Planner(FilesPart, RunsPart):
     """A runner's planner over one data dir: state, plans, ticks, runs, profile."""
 
     def __init__(
@@ -195,7 +190,7 @@ class Planner(FilesPart):
         return build_plan(self.data.state(), self.rules(), today, start=start, days=days)
 
     def remembered(self, key: str, compute: Callable[[], T], kind: type[T]) -> T:
-        """`compute()`, kept in the fold cache with the current event set: asked again with
+        """`compute()`, kept in the snapshot with the current event set: asked again with
         nothing new on disk (in this run or a later one), it is not computed again."""
         value = self.data.recall(key)
         if not isinstance(value, kind):
@@ -205,30 +200,6 @@ class Planner(FilesPart):
 
     def day(self, day: date | None = None) -> DayPlan:
         return self.plan(start=day or self.today(), days=1).days[0]
-
-    def runs(self) -> tuple[Run, ...]:
-        return self.data.state().runs
-
-    def first_day(self) -> date | None:
-        """The first day of use: the first run or the first tick (None if neither): the days
-        before it were not missed, planner was not there."""
-        state = self.data.state()
-        days = [day for day, _ in state.checks]
-        if state.runs:
-            days.append(state.runs[0].date)
-        return min(days, default=None)
-
-    def load_trend(self, days: int = 120) -> tuple[LoadPoint, ...]:
-        """Fitness, fatigue, form and the load ratio for each of the last `days` days."""
-        from planner.core.effort import run_load
-        from planner.core.trend import load_trend
-
-        if not 1 <= days <= 3660:
-            raise InputError(f"days {days}: must be from 1 to 3660")
-        plan, today, runs = self.rules(), self.today(), self.runs()
-        first = today - timedelta(days=days - 1)
-        load_of = run_load(runs, self.profile, plan, today)
-        return load_trend(runs, first, today, plan.load, load_of)
 
     def refresh_if_changed(self) -> bool:
         """Fold in event files that arrived from elsewhere (a sync, a cron job, the CLI)."""
@@ -319,47 +290,6 @@ class Planner(FilesPart):
         after = self.uncheck(found.id, day) if found.done else self.check(found.id, day)
         return after.done
 
-    # ---- runs ----------------------------------------------------------------------
-
-    def log_run(self, entry: RunInput) -> Run:
-        """Validate every field first; nothing is written unless all of it is good."""
-        event = RunLogged(**run_fields(entry, self.today()))
-        self.data.append(event)
-        return next(r for r in self.runs() if r.id == event.id)
-
-    def run(self, run_id: str) -> Run:
-        """One run by id; InputError naming it when there is none."""
-        for run in self.runs():
-            if run.id == run_id:
-                return run
-        raise InputError(f"run {run_id!r}: no run with that id; see planner runs", field="run")
-
-    def edit_run(self, run_id: str, *, rpe: str | None = None, run_type: str | None = None) -> Run:
-        """Rate a run (RPE 1-10, the runner's own: it replaces an estimate) or retype it."""
-        from planner.core.model import RUN_TYPES
-        from planner.core.units import parse_int
-
-        self.run(run_id)
-        changes: dict[str, Any] = {}
-        if rpe is not None:
-            changes |= {"rpe": float(parse_int(rpe, "RPE", 1, 10)), "rpe_estimated": False}
-        if run_type is not None:
-            if run_type not in RUN_TYPES:
-                raise InputError(
-                    f"type {run_type!r}: use one of {', '.join(RUN_TYPES)}", field="type"
-                )
-            changes["type"] = run_type
-        if not changes:
-            raise InputError("edit: give an effort (RPE 1-10) or a type", field="rpe")
-        self.data.append(RunEdited(run_id, changes))
-        return self.run(run_id)
-
-    def delete_run(self, run_id: str) -> Run:
-        """Delete one run (every copy of it, from every source); its files stay on disk."""
-        run = self.run(run_id)
-        self.data.append(RunDeleted(run_id=run_id))
-        return run
-
     # ---- check-in, races, plan files ----------------------------------------------
 
     def checkin(self, answers: CheckinAnswers) -> Checkin:
@@ -373,39 +303,8 @@ class Planner(FilesPart):
         data = checkin_data(
             answers, today=today, flag_ids=flag_ids, runs=state.runs, previous=previous
         )
-        self.data.append(
-            CheckinGiven(
-                date=data["date"],
-                soreness=data.get("soreness"),
-                areas=tuple(data["areas"]),
-                red_flags=tuple(data["red_flags"]),
-                answered_no=tuple(data["answered_no"]),
-                run_rpe=data["run_rpe"],
-                cleared=tuple(data.get("cleared", ())),
-                pain=data.get("pain"),
-                sleep_hours=data.get("sleep_hours"),
-            )
-        )
+        self.data.append(CheckinGiven.of(data))
         return self.data.state().checkins[data["date"]]
-
-    def unrated_runs(self, day: date | None = None) -> list[tuple[Run, Effort]]:
-        """Runs of the week up to `day` without an effort rating, with the plan's estimate."""
-        from planner.core.effort import estimator_for
-
-        day, rules = day or self.today(), self.rules()
-        estimator = estimator_for(self.runs(), self.profile, rules, day)
-        first = day - timedelta(days=rules.load.acute_days - 1)
-        recent = [r for r in self.runs() if first <= r.date <= day]
-        return [(r, estimator.effort(r)) for r in recent if r.rpe is None or r.rpe_estimated]
-
-    def efforts(self) -> dict[str, Effort]:
-        """Each run's effort as the plan counts it today (rated, or estimated and how), from
-        the current profile: new heart-rate settings apply to every past run."""
-        from planner.core.effort import estimator_for
-
-        runs = self.runs()
-        estimator = estimator_for(runs, self.profile, self.rules(), self.today())
-        return {r.id: estimator.effort(r) for r in runs}
 
     def races(self) -> tuple[Race, ...]:
         return self.data.state().races

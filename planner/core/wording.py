@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from planner.core.bodyunits import ML_PER_FL_OZ
 from planner.core.model import ChecklistItem, Run, RunGuidance
-from planner.core.units import format_distance, format_duration
+from planner.core.units import KG_PER_LB, format_distance, format_duration
 
 # One vocabulary for the faces (CLI text and TUI): what each day type is called, and the one
 # disclaimer. A runner reads the same words in `planner today` and on the Today screen.
@@ -184,8 +185,6 @@ def in_keys(text: str) -> str:
 # Doses are written in metric in the core and the plan files (the JSON stays metric, as its
 # contract says). An imperial runner reads them, on every screen and in the CLI's text, in
 # fl oz, lb and °F: each "number unit" is converted where it stands; a range converts both ends.
-_ML_PER_FL_OZ = 29.5735
-_KG_PER_LB = 0.45359237
 _NUMBER = r"(\d+(?:\.\d+)?)"
 # A leading minus is a sign only where no digit stands before it ("-5 °C"); "4-6" is a range.
 _METRIC = re.compile(
@@ -195,11 +194,11 @@ _METRIC = re.compile(
 
 def _imperial(value: float, unit: str) -> tuple[float, str]:
     if unit == "ml":
-        return value / _ML_PER_FL_OZ, "fl oz"
+        return value / ML_PER_FL_OZ, "fl oz"
     if unit == "L":
-        return value * 1000 / _ML_PER_FL_OZ, "fl oz"
+        return value * 1000 / ML_PER_FL_OZ, "fl oz"
     if unit == "kg":
-        return value / _KG_PER_LB, "lb"
+        return value / KG_PER_LB, "lb"
     return value * 9 / 5 + 32, "°F"
 
 

@@ -147,15 +147,22 @@ _ALWAYS: Mapping[type, frozenset[str]] = {
 
 def encode(event: Event) -> tuple[str, dict[str, Any]]:
     """(kind, data) for an event file; ValueError if it would not read back as `event`."""
+    kind, table, _ = written(event)
+    return kind, table
+
+
+def written(event: Event) -> tuple[str, dict[str, Any], Event]:
+    """(kind, data, the event as a later read gives it back: 6.0 for 6, tuples for lists);
+    ValueError if that is not `event`."""
     if isinstance(event, Foreign):  # what another release wrote (tests play other devices)
-        return event.kind, dict(event.data)
+        return event.kind, dict(event.data), decode(event.kind, event.data)
     table = _table(event)
     back = decode(event.KIND, table)
     if back != event:
         raise ValueError(
             f"our own {event.KIND} event would not read back: {_difference(event, back)}"
         )
-    return event.KIND, table
+    return event.KIND, table, back
 
 
 def _table(event: Known) -> dict[str, Any]:

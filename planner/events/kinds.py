@@ -110,6 +110,14 @@ class CheckinGiven:
     pain: int | None = None
     sleep_hours: float | None = None
 
+    @classmethod
+    def of(cls, answers: Mapping[str, Any]) -> CheckinGiven:
+        """From the validated fields core/checkin.py gives (lists where the event has tuples)."""
+        fields: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in answers.items()
+        }
+        return cls(**fields)
+
 
 @dataclass(frozen=True, slots=True)
 class ProfileSet:

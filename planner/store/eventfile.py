@@ -3,6 +3,7 @@ kind, hlc, device) around its data, which planner/events' codec reads and writes
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -13,7 +14,8 @@ import tomli  # the compiled build of what became tomllib: ~1.8x faster on a fir
 import tomli_w
 
 from planner.core.errors import DataError, InputError
-from planner.events import Event, Recorded, decode, encode
+from planner.events import Event, Recorded, decode
+from planner.events.codec import written
 from planner.store.clock import STAMP_RE
 
 _TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)\s*$")
@@ -23,14 +25,14 @@ _STRING_KEYS = ("id", "kind", "hlc", "device")
 
 def envelope(record: Recorded) -> dict[str, Any]:
     """The [[event]] table of one record; ValueError if its event is not one we may write."""
-    kind, data = encode(record.event)
-    return {
-        "id": record.id,
-        "kind": kind,
-        "hlc": record.hlc,
-        "device": record.device,
-        "data": plain(data),
-    }
+    return written_envelope(record)[0]
+
+
+def written_envelope(record: Recorded) -> tuple[dict[str, Any], Recorded]:
+    """The [[event]] table of one record, and the record as a later load reads it back."""
+    kind, data, back = written(record.event)
+    table = {"id": record.id, "kind": kind, "hlc": record.hlc, "device": record.device}
+    return {**table, "data": plain(data)}, dataclasses.replace(record, event=back)
 
 
 def encode_file(tables: Sequence[Mapping[str, Any]]) -> bytes:

@@ -8,7 +8,6 @@ between runs is planner/snapshot.py. The store's `cursor` says how far this mach
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import fcntl
 import os
 import threading
@@ -18,13 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.core.errors import DataError
-from planner.events import Event, Recorded, decode
+from planner.events import Event, Recorded
 from planner.store.atomic import PRIVATE_FILE, atomic_write, fsync_dir, random_token
 from planner.store.bulk import Progress, read_event_files
 from planner.store.clock import HybridClock, parse_stamp
 from planner.store.device import device_id
 from planner.store.disk import DiskIndex
-from planner.store.eventfile import encode_file, envelope
+from planner.store.eventfile import encode_file, written_envelope
 from planner.store.paths import ensure_private_dir, missing_dirs, state_dir
 
 LOCK_NAME = ".planner.lock"
@@ -192,14 +191,11 @@ class Store:
                 for event_id, hlc, event in zip(ids, stamps, items, strict=True)
             ]
             path = self._events_dir / self.device / _month(stamps[0]) / f"{stem}.toml"
-            tables = [envelope(d) for d in drafts]  # refuses an event we may not write
-            raw = encode_file(tables)
-            # Keep what a later load will read, not the caller's objects: the codec's reading
-            # of the tables tomli_w writes, without parsing the bytes again.
-            events = [
-                dataclasses.replace(d, event=decode(t["kind"], t["data"]))
-                for d, t in zip(drafts, tables, strict=True)
-            ]
+            # Refuses an event we may not write; keeps what a later load will read (the codec
+            # read the table back to check it), not the caller's objects.
+            pairs = [written_envelope(d) for d in drafts]
+            raw = encode_file([table for table, _ in pairs])
+            events = [record for _, record in pairs]
             new = self._prepare_folder(path.parent)
             try:
                 atomic_write(path, raw)

@@ -6,14 +6,13 @@ Screens other than Today are imported when first opened, so the first paint pays
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -25,17 +24,14 @@ from planner.tui.messages import (
     DayChosen,
     PlanShown,
     ProfileSaved,
-    SyncProgressed,
-    SyncRequested,
 )
 from planner.tui.screens.section import SectionScreen
 from planner.tui.screens.today import TodayScreen
 from planner.tui.settings import load_choices, save_choices
+from planner.tui.sync_worker import SyncWorker
 
 if TYPE_CHECKING:
     from planner.service import Planner
-    from planner.sync.run import SyncProgress, SyncResult
-    from planner.tui.screens.sync import SyncScreen
 
 # Absolute: Textual looks for a relative path next to the file of the App's class, and a subclass
 # (bench/first_paint.py's) lives elsewhere. Resolved, as Textual resolves each screen's own.
@@ -46,7 +42,7 @@ READY_AFTER_SECONDS = 0.5
 POLL_SECONDS = 2.0  # how often to look for event files written elsewhere (a cheap stat)
 
 
-class PlannerApp(App[int]):
+class PlannerApp(SyncWorker):
     """The TUI over one `Planner`; screens call the service it was built with, nothing else."""
 
     CSS_PATH = CSS_PATH
@@ -185,77 +181,6 @@ class PlannerApp(App[int]):
             message = f"{count} new run{'s' if count != 1 else ''} from your inbox folder."
             self.call_from_thread(self.notify, message, title="Inbox")
             self.call_from_thread(self.data_changed)
-
-    # ---- sync: one at a time, the App's, so that closing the dialog never stops it ----------
-
-    @property
-    def sync_running(self) -> bool:
-        return any(w.group == "sync" and not w.is_finished for w in self.workers)
-
-    def on_sync_requested(self, message: SyncRequested) -> None:
-        if not self.sync_running:
-            self.sync_in_background(message.target)
-
-    @work(thread=True, group="sync", exit_on_error=False)
-    def sync_in_background(self, target: str) -> None:
-        """BatchMode first: ssh fails at once where it would ask, and then asks on the terminal."""
-        from planner.sync.errors import AUTH_REFUSED, HOST_KEY  # here: Today never loads sync
-
-        def say_progress(progress: SyncProgress) -> None:
-            self.post_message(SyncProgressed(progress))  # thread-safe, never waits
-
-        try:
-            result = self.planner.sync(target, progress=say_progress)
-        except PlannerError as error:
-            if error.exit_code in (AUTH_REFUSED, HOST_KEY):  # an answer only the runner can give
-                self.call_from_thread(self._sync_on_terminal, target)
-            else:
-                self.call_from_thread(self._sync_ended, None, error.message)
-            return
-        self.call_from_thread(self._sync_ended, result)
-
-    def on_sync_progressed(self, message: SyncProgressed) -> None:
-        dialog = self._sync_dialog()
-        if dialog is not None:
-            dialog.show_progress(message.progress)
-
-    def _sync_on_terminal(self, target: str) -> None:
-        """Suspend the App so ssh can ask on the terminal; the App comes back when it is done."""
-        try:
-            with self.suspend():
-                sys.stderr.write(
-                    f"\nplanner: ssh has a question before it can reach {target} "
-                    "(a password or a new host key). Answer it here; planner comes back after.\n"
-                )
-                result = self.planner.sync(target, interactive=True)
-        except SuspendNotSupported:  # no terminal to hand over (a headless run, a web driver)
-            self._sync_ended(
-                None, "ssh needs an answer (a password or a host key) and cannot ask here"
-            )
-            return
-        except PlannerError as error:
-            self._sync_ended(None, error.message)
-            return
-        self._sync_ended(result)
-
-    def _sync_ended(self, result: SyncResult | None, error: str = "") -> None:
-        """In the dialog if it is still open, else a toast; after a sync every screen re-reads."""
-        if result is not None:
-            self.data_changed()
-        dialog = self._sync_dialog()
-        if dialog is not None:
-            dialog.show_result(result, error)
-        elif result is not None:
-            from planner.tui.screens.sync import result_text
-
-            self.notify(result_text(result), title="Sync")
-        else:
-            self.notify(error, title="Sync failed", severity="error", timeout=12)
-
-    def _sync_dialog(self) -> SyncScreen | None:
-        from planner.tui.screens.sync import SyncScreen
-
-        return next((s for s in self.screen_stack if isinstance(s, SyncScreen)), None)
 
     # ---- going places ----------------------------------------------------------------------
 

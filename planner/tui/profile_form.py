@@ -8,6 +8,7 @@ from datetime import date
 from planner.core.errors import InputError
 from planner.core.model import Profile
 from planner.core.units import KG_PER_LB
+from planner.core.wording import in_units
 from planner.runner_input import CLEARABLE
 
 # Form keys that are not profile fields of their own: the weight goes by its unit.
@@ -34,7 +35,7 @@ def profile_form(profile: Profile, today: date) -> dict[str, str]:
         "tz": profile.tz or "",
         "day_starts": str(profile.day_starts),
         # In °F for an imperial runner, with its unit, so that it reads back as °F.
-        "temp_c": _fahrenheit(profile.temp_c) if imperial else _text(profile.temp_c),
+        "temp_c": _temperature(profile.temp_c, profile.units),
         "inbox": profile.inbox or "",
         "plan": profile.plan,
         "ice_bath": "yes" if profile.ice_bath else "no",
@@ -73,5 +74,8 @@ def _text(value: float | int | None) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def _fahrenheit(celsius: float | None) -> str:
-    return "" if celsius is None else f"{round(celsius * 9 / 5 + 32)}F"
+def _temperature(celsius: float | None, units: str) -> str:
+    """'14' for metric; '57 °F' for imperial, which reads back as °F (parse_temperature)."""
+    if celsius is None:
+        return ""
+    return in_units(f"{celsius:g} °C", units) if units == "imperial" else _text(celsius)

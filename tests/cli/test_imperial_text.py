@@ -33,3 +33,16 @@ def test_metric_text_is_left_as_it_is_and_ranges_and_signs_convert() -> None:
     assert in_units(text, "imperial") == (
         "about 14-27 fl oz an hour at 23 °F, 134 lb, 51 fl oz; 30-60 g carbs, 4-6 h"
     )
+
+
+def test_the_profile_form_shows_an_imperial_runners_usual_temperature_in_f() -> None:
+    from datetime import date
+
+    from planner.core.model import Profile
+    from planner.core.units import parse_temperature
+    from planner.tui.profile_form import profile_form
+
+    day = date(2026, 11, 28)
+    shown = profile_form(Profile(temp_c=14.0, units="imperial"), day)["temp_c"]
+    assert shown == "57 °F" and abs(parse_temperature(shown) - 14.0) < 0.2
+    assert profile_form(Profile(temp_c=14.0), day)["temp_c"] == "14"
