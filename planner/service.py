@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAX_LEAD_DAYS = 366  # a plan starts at most this many days after today
+STREAK_DAYS = 28  # the days before today a morning looks back on for its streak of ticked days
 
 
 class Planner(FilesPart, RunsPart):
@@ -165,11 +166,39 @@ class Planner(FilesPart, RunsPart):
         day = day or today
 
         def view() -> DayView:
-            plan = self.plan(start=day, days=1)
-            checked_in = today in self.checkins()
-            return day_view(plan, self.runs(), today, self.profile.units, checked_in)
+            checkin = self.checkins().get(day)
+            if day != today:
+                plan = self.plan(start=day, days=1)
+                return day_view(plan, self.runs(), today, self.profile.units, checkin)
+            # Today's plan and the days before it in one walk of the history (a 29-day plan
+            # costs about a third more than one day's): the recap and the streak need them.
+            plan = self.plan(start=day - timedelta(days=STREAK_DAYS), days=STREAK_DAYS + 1)
+            recap = self._recap(plan.days, today)
+            return day_view(plan, self.runs(), today, self.profile.units, checkin, recap)
 
         return self.remembered(f"morning:{day}:{today}:{in_use.name}:{in_use.sha}", view, DayView)
+
+    def _recap(self, days: Sequence[DayPlan], today: date) -> str:
+        """Yesterday in a line, and the days in a row before today (or up to it, when it is
+        all ticked) with every item that could be done ticked; '' before the first use."""
+        from planner.core.wording import recap_label
+
+        started = self.first_day()
+        if started is None or started >= today or len(days) < 2:
+            return ""
+        streak, more = 0, False
+        past = [d for d in reversed(days) if d.date < today]
+        if _all_ticked(days[-1]):
+            streak = 1
+        for plan in past:
+            if plan.date < started or not _all_ticked(plan):
+                break
+            streak += 1
+        else:
+            more = past[-1].date > started  # the streak goes on before the days looked at
+        yesterday = days[-2]
+        runs = [run for run in self.runs() if run.date == yesterday.date]
+        return recap_label(runs, yesterday.checklist, streak, self.profile.units, more=more)
 
     def prepare_tomorrow(self) -> None:
         """Work out tomorrow's morning view tonight (the app calls this as it closes): the next
@@ -284,6 +313,22 @@ class Planner(FilesPart, RunsPart):
             self.data.append(Uncheck(day, found.id, tuple(live)))
         return dataclasses.replace(found, done=False)
 
+    def set_ticks(self, items: Sequence[str], day: date, *, done: bool) -> int:
+        """Tick (or untick) several items of `day` in one durable write; returns how many
+        changed. Every id is checked first: an unknown one writes nothing."""
+        day = self._tickable(day)
+        found = {(f := self.find_item(item, day)).id: f for item in items}
+        checks = self.data.state().checks
+        events: list[Event] = []
+        for item in found.values():
+            if done and not item.done:
+                events.append(Check(day, item.id))
+            elif not done and (live := checks.get((day, item.id), ())):
+                events.append(Uncheck(day, item.id, tuple(live)))
+        if events:
+            self.data.append_batch(events)
+        return len(events)
+
     def toggle(self, item: str, day: date) -> bool:
         """Tick or untick; returns whether the item is now done."""
         found = self.find_item(item, self._tickable(day))
@@ -361,3 +406,11 @@ class Planner(FilesPart, RunsPart):
         events.append(PlanChosen(choice.name, choice.sha))
         self.data.append_batch(events)
         return self.profile
+
+
+def _all_ticked(day: DayPlan) -> bool:
+    """Every item that could be done that day was ticked (withheld ones cannot be)."""
+    from planner.core.wording import done_of_doable
+
+    done, doable = done_of_doable(day.checklist)
+    return doable > 0 and done == doable

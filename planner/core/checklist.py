@@ -64,7 +64,7 @@ def build_checklist(
             template = rules.items[item_id]
             filler = _FILLERS.get(template.id) or _FILLERS[template.kind]
             texts, doses = filler(needs, template, rules)
-            items.append(_item(needs, template, texts, doses, is_done))
+            items.append(_item(needs, template, texts, doses, is_done, rules))
     return tuple(items)
 
 
@@ -80,10 +80,12 @@ def _item(
     detail: str,
     doses: Mapping[str, float],
     is_done: Callable[[date, str], bool],
+    rules: ChecklistRules,
 ) -> ChecklistItem:
     flagged = needs.day_type == "see_clinician" or needs.flag_in_force
     withheld = flagged and template.id in WITHHELD_ON_RED_FLAG
     run_day = needs.run_minutes is not None
+    assumes, assumes_text = ({}, "") if withheld else _assumed(needs, template, detail, rules)
     return ChecklistItem(
         id=template.id,
         kind=template.kind,
@@ -95,7 +97,55 @@ def _item(
         when=template.when if run_day else template.when_no_run,
         done=is_done(needs.day, template.id),
         withheld=withheld,
+        brief="not today" if withheld else brief(template, doses),
+        assumes=assumes,
+        assumes_text=assumes_text,
     )
+
+
+def brief(template: ItemTemplate, doses: Mapping[str, float]) -> str:
+    """The dose in a few words, from the doses the detail gives in full: one line of Today."""
+    d = {key: number(value) for key, value in doses.items()}
+    kind, parts = template.kind, []
+    if kind == "hydration":
+        parts = [f"~{d['fluid_ml']} ml" if "fluid_ml" in d else "drink to thirst"]
+        parts += [f"{d['sodium_mg']} mg sodium"] if "sodium_mg" in d else []
+    elif kind == "fuel":
+        parts += [f"up to {d['fluid_ml']} ml"] if "fluid_ml" in d else []
+        parts += [f"{d['sodium_mg']} mg sodium"] if "sodium_mg" in d else []
+        parts += [f"~{d['carbs_g']} g carbs"] if "carbs_g" in d else []
+    elif kind == "stretching":
+        parts += [f"{d['minutes']} min dynamic"] if "minutes" in d else []
+        parts += [f"holds of {d['hold_seconds']} s"] if "hold_seconds" in d else []
+    elif kind == "meal":
+        parts += [f"{d['protein_g']} g protein"] if "protein_g" in d else []
+        parts += [f"{d['carbs_g']} g carbs"] if "carbs_g" in d else []
+    elif kind == "ice_bath" and "minutes" in d:
+        parts = [f"{d['minutes']} min at {d['water_temp_c']} °C"]
+    elif "minutes" in d:
+        parts = [f"{d['minutes']} min"]
+    return " · ".join(parts)
+
+
+def _assumed(
+    needs: DayNeeds, template: ItemTemplate, detail: str, rules: ChecklistRules
+) -> tuple[dict[str, float], str]:
+    """The values the dose assumes, and the sentences ending `detail` that say so."""
+    assumes: dict[str, float] = {}
+    said: list[str] = []
+    if needs.weight_kg is None:
+        weight = rules.weight_note.format_map({"weight_kg": number(rules.default_weight_kg)})
+        if detail.endswith(weight):
+            assumes["weight_kg"] = rules.default_weight_kg
+            said.insert(0, weight)
+    if "temp_note" in template.texts and needs.temp_c is None and needs.run_minutes is not None:
+        temp = template.numbers["reference_temp_c"]
+        note = template.texts["temp_note"].format_map({"temp_c": number(round(temp))})
+        rest = detail.removesuffix(" " + said[0]) if said else detail
+        if rest.endswith(note):
+            assumes["temp_c"] = float(round(temp))
+            said.insert(0, note)
+    return assumes, " ".join(said)
 
 
 Filled = tuple[str, dict[str, float]]

@@ -131,6 +131,7 @@ class Checkin:
     run_rpe: Mapping[str, float] = field(default_factory=dict)  # run id -> RPE given at check-in
     cleared: tuple[str, ...] = ()  # ids "a clinician has seen me and cleared me to run"
     sleep_hours: float | None = None  # last night's sleep
+    given_ms: int | None = None  # when the last answers were given (Unix ms, from the event)
 
     @property
     def answered(self) -> bool:
@@ -189,6 +190,11 @@ class ChecklistItem:
     when: str = "any"  # before_run | after_run | with_meals | evening | any: for grouping
     done: bool = False
     withheld: bool = False
+    brief: str = ""  # the dose in a few words, for one line: "~950 ml · 550 mg sodium"
+    # What the dose assumes because the runner has not said it ({"weight_kg": 70.0}), and the
+    # sentences at the end of `detail` that say so (a screen says them once for the day).
+    assumes: Mapping[str, float] = field(default_factory=dict)
+    assumes_text: str = ""
 
 
 @dataclass(frozen=True)

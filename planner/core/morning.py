@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.model import ChecklistItem, Plan, Run
+from planner.core.model import Checkin, ChecklistItem, Plan, Run
 from planner.core.wording import (
     DAY_TYPE_NAMES,
+    assumes_label,
+    checkin_label,
     day_label,
     guidance_label,
     in_keys,
@@ -42,6 +44,9 @@ class DayView:
     last_run: str = ""
     checklist: tuple[ChecklistItem, ...] = ()
     checkin_due: bool = False  # today, and no morning check-in yet
+    checkin: str = ""  # the day's check-in in a line: "Checked in 07:12 · soreness 2/10"
+    recap: str = ""  # today only: "Yesterday: ran 8.0 km easy · 9/9 ticked · 3 days in a row..."
+    assumes: str = ""  # what the doses assume, said once: "assumes 70 kg, 20 °C: p sets them"
 
     @property
     def see_clinician(self) -> bool:
@@ -53,10 +58,16 @@ class DayView:
 
 
 def day_view(
-    plan: Plan, runs: Sequence[Run], today: date, units: str, checked_in: bool = True
+    plan: Plan,
+    runs: Sequence[Run],
+    today: date,
+    units: str,
+    checkin: Checkin | None = None,
+    recap: str = "",
 ) -> DayView:
-    """The first day of `plan` as Today shows it; `checked_in`: today's check-in is done."""
-    day = plan.days[0]
+    """The last day of `plan` as Today shows it, with that day's `checkin` (if any) and the
+    `recap` of the day before."""
+    day = plan.days[-1]
     return DayView(
         day=day.date,
         date_text=day_label(day.date, year=True),
@@ -72,7 +83,10 @@ def day_view(
         reasons=tuple(in_keys(in_units(r, units)) for r in day.reasons),
         last_run=last_run_label(runs, day.date, units),
         checklist=tuple(_as_said(item, units) for item in day.checklist),
-        checkin_due=day.date == today and not checked_in,
+        checkin_due=day.date == today and checkin is None,
+        checkin=checkin_label(checkin) if checkin is not None and checkin.answered else "",
+        recap=recap,
+        assumes=in_units(assumes_label(day.checklist), units),
     )
 
 
@@ -92,8 +106,11 @@ def no_plan_view(day: date, today: date, message: str) -> DayView:
 
 
 def _as_said(item: ChecklistItem, units: str) -> ChecklistItem:
-    """The item as the screen says it: in the runner's units, naming keys, not commands."""
-    detail, why = in_keys(in_units(item.detail, units)), in_keys(in_units(item.why, units))
-    if (detail, why) == (item.detail, item.why):
+    """The item as the screen says it: in the runner's units, naming keys, not commands, and
+    without the assumptions the view says once for the whole day."""
+    detail = item.detail.removesuffix(item.assumes_text).rstrip()
+    detail, why = in_keys(in_units(detail, units)), in_keys(in_units(item.why, units))
+    brief = in_units(item.brief, units)
+    if (detail, why, brief) == (item.detail, item.why, item.brief):
         return item
-    return dataclasses.replace(item, detail=detail, why=why)
+    return dataclasses.replace(item, detail=detail, why=why, brief=brief)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from planner.core.bodyunits import ML_PER_FL_OZ
-from planner.core.model import ChecklistItem, Run, RunGuidance
+from planner.core.model import Checkin, ChecklistItem, Run, RunGuidance
 from planner.core.units import KG_PER_LB, format_distance, format_duration
 
 # One vocabulary for the faces (CLI text and TUI): what each day type is called, and the one
@@ -124,6 +124,63 @@ def last_run_label(runs: Sequence[Run], day: date, units: str) -> str:
     if run.type:
         parts.append(run.type)
     return f"Last run {day_label(run.date)}: " + ", ".join(parts)
+
+
+def ran_label(runs: Sequence[Run], units: str) -> str:
+    """'8.0 km easy', '5.0 km + 3.2 km', 'no run'."""
+    if not runs:
+        return "no run"
+    if len(runs) == 1:
+        run = runs[0]
+        return f"{format_distance(run.distance_m, units)}{f' {run.type}' if run.type else ''}"
+    return " + ".join(format_distance(run.distance_m, units) for run in runs)
+
+
+def checkin_label(checkin: Checkin) -> str:
+    """'Checked in 07:12 · soreness 2/10 · calves, shins · pain 3/10 · 1 warning sign'."""
+    at = ""
+    if checkin.given_ms is not None:  # the machine's local time: the runner's clock
+        at = " " + datetime.fromtimestamp(checkin.given_ms / 1000).strftime("%H:%M")
+    parts = [f"Checked in{at}"]
+    if checkin.soreness is not None:
+        parts.append(f"soreness {checkin.soreness}/10")
+    if checkin.areas:
+        parts.append(", ".join(area.replace("_", " ") for area in checkin.areas))
+    if checkin.pain:
+        parts.append(f"pain {checkin.pain}/10 in the run")
+    if checkin.red_flags:
+        parts.append(count(len(checkin.red_flags), "warning sign"))
+    if checkin.cleared:
+        parts.append("cleared by a clinician")
+    return " · ".join(parts)
+
+
+def recap_label(
+    runs: Sequence[Run], items: Sequence[ChecklistItem], streak: int, units: str, *, more: bool
+) -> str:
+    """The day before in a line: 'Yesterday: ran 8.0 km easy · 9/9 ticked · 3 days in a row
+    all ticked' (`more`: the streak is longer than the days looked at)."""
+    ran = ran_label(runs, units)
+    parts = [f"Yesterday: {'ran ' + ran if runs else ran}"]
+    done, doable = done_of_doable(items)
+    if doable:
+        parts.append(f"{done}/{doable} ticked")
+    if streak:
+        days = f"{streak}+ days" if more else count(streak, "day")
+        parts.append(f"{days} in a row all ticked")
+    return " · ".join(parts)
+
+
+def assumes_label(items: Sequence[ChecklistItem]) -> str:
+    """What the day's doses assume, said once: 'assumes 70 kg, 20 °C: p sets them'."""
+    assumed: dict[str, float] = {}
+    for item in items:
+        assumed.update(item.assumes)
+    words = {"weight_kg": "{} kg", "temp_c": "{} °C"}
+    said = [words[key].format(number(value)) for key, value in assumed.items() if key in words]
+    if not said:
+        return ""
+    return f"assumes {', '.join(said)}: {'p sets them' if len(said) > 1 else 'p sets it'}"
 
 
 def done_of_doable(items: Sequence[ChecklistItem]) -> tuple[int, int]:

@@ -149,9 +149,17 @@ def _on_checkin(acc: Accumulator, stamp: Stamp, e: CheckinGiven) -> None:
         run_rpe=dict(e.run_rpe),
         cleared=e.cleared,
         sleep_hours=e.sleep_hours,
+        given_ms=_wall_ms(stamp[0]),
     )
     if _newer(acc.checkins.get(e.date), stamp):
         acc.checkins[e.date] = (stamp, checkin)
+
+
+def _wall_ms(hlc: str) -> int | None:
+    """The wall time in a clock stamp ("1764831120000-0000"); the store's clock writes them,
+    but the fold reads them only as text, so it needs nothing from the store."""
+    head = hlc.partition("-")[0]
+    return int(head) if len(head) == 13 and head.isdigit() else None
 
 
 def _on_race(acc: Accumulator, stamp: Stamp, e: RaceEntered) -> None:

@@ -27,7 +27,7 @@ from planner.tui.messages import (
 )
 from planner.tui.screens.section import SectionScreen
 from planner.tui.screens.today import TodayScreen
-from planner.tui.settings import load_choices, save_choices
+from planner.tui.settings import load_choices, save_choice
 from planner.tui.sync_worker import SyncWorker
 
 if TYPE_CHECKING:
@@ -78,7 +78,18 @@ class PlannerApp(SyncWorker):
         """A theme chosen in the palette is kept for the next start."""
         if theme != self._choices.theme:
             self._choices = replace(self._choices, theme=theme)
-            save_choices(self._choices)
+            save_choice("theme", theme)
+
+    def say_disclaimer_once(self, today: str) -> bool:
+        """True the first time this is asked on `today` (an ISO day): Today then says the
+        disclaimer, as a notification; it is in onboarding, help and Profile every time."""
+        said = self._choices.disclaimer_said
+        if said is not None and said >= today:  # ISO days compare as text; a clock set back
+            return False  # does not say it twice
+
+        self._choices = replace(self._choices, disclaimer_said=today)
+        save_choice("disclaimer_said", today)
+        return True
 
     @staticmethod
     def _is_first_start(planner: Planner) -> bool:

@@ -7,9 +7,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.core.model import DayPlan, Run
-from planner.core.units import format_distance
 from planner.core.wording import DAY_TYPE_NAMES as BADGES
-from planner.core.wording import day_label, done_of_doable, in_keys, in_units, run_cell
+from planner.core.wording import (
+    day_label,
+    done_of_doable,
+    in_keys,
+    in_units,
+    ran_label,
+    run_cell,
+)
 
 PAST_DAYS = 7
 NEXT_DAYS = 7
@@ -53,16 +59,6 @@ def week_days(
     for run in runs:
         by_day.setdefault(run.date, []).append(run)
     return [week_day(day, today, by_day.get(day.date, []), units, started) for day in days]
-
-
-def ran_label(runs: Sequence[Run], units: str) -> str:
-    """'8.0 km easy', '5.0 km + 3.2 km', 'no run'."""
-    if not runs:
-        return "no run"
-    if len(runs) == 1:
-        run = runs[0]
-        return f"{format_distance(run.distance_m, units)}{f' {run.type}' if run.type else ''}"
-    return " + ".join(format_distance(run.distance_m, units) for run in runs)
 
 
 def week_day(

@@ -11,6 +11,7 @@ from textual.widgets import Input
 
 from planner.service import Planner, RunInput
 from planner.tui.app import PlannerApp
+from planner.tui.settings import save_choice
 
 TODAY = date(2026, 11, 28)  # a Saturday
 # (days before today, distance, duration, RPE, type): a plain week of a masters runner.
@@ -26,6 +27,15 @@ RUNS: tuple[tuple[int, str, str, str, str], ...] = (
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor would make a snapshot depend on when it was taken."""
     monkeypatch.setattr(Input, "cursor_blink", False)
+
+
+@pytest.fixture(autouse=True)
+def disclaimer_said(request: pytest.FixtureRequest) -> None:
+    """Today says the disclaimer once a day, as a notification over every first screen; the
+    tests see it as said (a day far ahead, in the real settings file of the test's config
+    dir), except those marked `disclaimer`, which test the saying."""
+    if request.node.get_closest_marker("disclaimer") is None:
+        save_choice("disclaimer_said", "9999-12-31")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from planner.tui.app import PlannerApp
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.onboarding import OnboardingScreen
 from planner.tui.screens.today import TodayScreen
-from planner.tui.widgets.checklist import Checklist, item_prompt, tick_mark, withheld_reason
+from planner.tui.widgets.checklist import Checklist, item_line, tick_mark
 from planner.tui.widgets.day_header import DayHeader
 from planner.tui.widgets.day_summary import DaySummary
 
@@ -306,9 +306,8 @@ def shown(widget: Checklist) -> list[str]:
 
 
 def fully_shown(widget: Checklist, item: ChecklistItem) -> bool:
-    """The item's title and its whole detail are on screen (lines wrap at spaces)."""
-    words = " ".join(" ".join(shown(widget)).split())
-    return f"{tick_mark(item)} {item.title} {' '.join(item.detail.split())}" in words
+    """The item's line (its mark, title and the dose in a few words) is on screen."""
+    return any(f"{tick_mark(item)} {item.title} · {item.brief}" in line for line in shown(widget))
 
 
 async def test_the_cursor_steps_through_the_items_and_skips_the_headings(app: PlannerApp) -> None:
@@ -378,7 +377,7 @@ async def test_a_click_on_an_item_moves_the_cursor_there_and_ticks_it(
         widget = checklist(app)
         target = widget.items[1]
         y = next(y for y, line in enumerate(shown(widget)) if f"○ {target.title}" in line)
-        await pilot.click(Checklist, offset=(8, y + 1))  # on its detail, under the title
+        await pilot.click(Checklist, offset=(8, y))  # on its line
         assert highlighted(app).id == target.id
         assert reopen().find_item(target.id, TODAY).done
         assert shown(widget)[0].strip() == "Before the run"
@@ -387,19 +386,24 @@ async def test_a_click_on_an_item_moves_the_cursor_there_and_ticks_it(
         assert reopen().find_item(target.id, TODAY).done
 
 
-async def test_a_resize_wraps_the_lines_anew(app: PlannerApp) -> None:
+async def test_a_narrow_terminal_cuts_the_dose_not_the_title(app: PlannerApp) -> None:
+    """One line an item at any width: a dose that does not fit ends in an ellipsis."""
     async with app.run_test(size=SIZE) as pilot:
         widget = checklist(app)
         height = widget.virtual_size.height
-        await pilot.resize_terminal(60, 24)
+        assert height == len(widget.items) + len({item.when for item in widget.items})
+        await pilot.resize_terminal(40, 24)
         await pilot.pause()
         width = widget.scrollable_content_region.width
-        assert width < 60 and widget.virtual_size.height > height
-        assert all(len(line.rstrip()) < width for line in shown(widget))  # none cut off
-        assert fully_shown(widget, highlighted(app))
+        assert widget.virtual_size.height == height  # still a line each
+        lines = shown(widget)
+        assert all(len(line.rstrip()) <= width for line in lines)
+        cut = [line for line in lines if line.rstrip().endswith("…")]
+        assert cut, lines  # "Drink and fuel on the run · up to 850 ml · ~30 g carbs" is cut
+        assert all(f"○ {item.title}" in " ".join(lines) for item in widget.items[:3])
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
-        assert widget.virtual_size.height == height
+        assert not any(line.rstrip().endswith("…") for line in shown(widget))
 
 
 async def test_the_mouse_wheel_scrolls_and_leaves_the_cursor(app: PlannerApp) -> None:
@@ -413,30 +417,33 @@ async def test_the_mouse_wheel_scrolls_and_leaves_the_cursor(app: PlannerApp) ->
         assert shown(widget)[0].strip() != "Before the run"
 
 
-def test_item_prompts_look_as_their_markup_says() -> None:
-    """item_prompt builds its spans by hand (parsing markup is slow): the same as the markup."""
+def test_item_lines_look_as_their_markup_says() -> None:
+    """item_line builds its spans by hand (parsing markup is slow): the same as the markup."""
     for item in (
-        ChecklistItem("a", "yoga", "Gentle [b]yoga", "20 min, [i]slowly"),
-        ChecklistItem("b", "yoga", "Yoga", "20 min", done=True),
+        ChecklistItem("a", "yoga", "Gentle [b]yoga", "20 min, [i]slowly", brief="20 [i]min"),
+        ChecklistItem("b", "yoga", "Yoga", "20 min", done=True, brief="20 min"),
         ChecklistItem("c", "yoga", "Yoga", "", done=True),
         ChecklistItem("d", "yoga", "Yoga", ""),
-        ChecklistItem("e", "yoga", "Yoga", "sore today", withheld=True, done=True),
+        ChecklistItem("e", "yoga", "Yoga", "sore", withheld=True, done=True, brief="not today"),
         ChecklistItem("f", "yoga", "", "", withheld=True),
     ):
-        prompt = item_prompt(item)
+        line = item_line(item, "3")
+        brief = item.brief or ("not today" if item.withheld else "")
+        dose = " · $brief" if brief else ""
+        values = {"mark": tick_mark(item), "title": item.title, "brief": brief}
         if item.withheld:
-            mark = Content.from_markup("[dim]$mark[/] ", mark=tick_mark(item))
-            text = Content.from_markup(
-                "[dim][s]$title[/s]  [i](withheld)[/i]\n$why[/dim]",
-                title=item.title,
-                why=withheld_reason(item),
-            )
+            markup = f"[dim][dim]3[/dim] [dim]$mark[/dim] [s]$title[/s]{dose}[/dim]"
         else:
             mark_style = "b $text-success" if item.done else "dim"
-            mark = Content.from_markup(f"[{mark_style}]$mark[/] ", mark=tick_mark(item))
             title = "$title" if item.done else "[b]$title[/b]"
-            text = Content.from_markup(
-                f"{title}\n[dim]$detail[/dim]", title=item.title, detail=item.detail
-            )
-        assert (prompt.mark.plain, prompt.mark.spans) == (mark.plain, mark.spans)
-        assert (prompt.text.plain, prompt.text.spans) == (text.plain, text.spans), item.id
+            markup = f"[dim]3[/dim] [{mark_style}]$mark[/] {title}[dim]{dose}[/dim]"
+        expected = Content.from_markup(markup, **values)
+        assert line.plain == expected.plain, item.id
+        assert sorted(line.spans) == sorted(s for s in expected.spans if s.start < s.end), item.id
+
+
+def test_a_planned_day_has_no_tick_keys_and_no_bold_titles() -> None:
+    item = ChecklistItem("a", "yoga", "Yoga", "20 min", brief="20 min")
+    line = item_line(item, "1", planned=True)
+    assert line.plain == "  ○ Yoga · 20 min"
+    assert not any(span.style == "b" for span in line.spans)

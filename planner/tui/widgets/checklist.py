@@ -15,7 +15,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from planner.core.model import ChecklistItem
-from planner.tui.widgets.hanging import Hanging
 from planner.tui.widgets.line_scroll import set_line_count, wrap_width
 
 # The order a runner meets them in the day; an unknown `when` falls into "any".
@@ -49,65 +48,81 @@ def withheld_reason(item: ChecklistItem) -> str:
     return item.detail or item.why or "Not advised today."
 
 
-def item_prompt(item: ChecklistItem) -> Hanging:
-    """The mark in a column of its own, then the title and the dose (or why it is withheld).
+# The keys that tick an item straight away: the first nine in the order shown, then the tenth.
+TICK_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
 
-    In markup: "[dim]○[/] " then "[b]title[/b]\\n[dim]detail[/dim]"; a ticked item has a
+
+def item_line(item: ChecklistItem, key: str = "", *, planned: bool = False) -> Content:
+    """One item on one line: its tick key, the mark, the title and the dose in a few words.
+
+    In markup: "[dim]1[/] [dim]○[/] [b]Rehydrate[/b][dim] · ~950 ml[/]"; a ticked item has a
     "[b $text-success]✓[/]" and a plain title; a withheld one is all dim, "⊘", the title
-    struck through, then "  [i](withheld)[/i]" and why. The spans are built here directly:
-    parsing markup for every item was a millisecond of the first paint.
+    struck through; an item of a projected day (`planned`) has no key: it cannot be ticked
+    yet. The spans are built here directly: parsing markup for every item was a millisecond
+    of the first paint.
     """
+    key = "" if planned else key
+    mark = tick_mark(item)
+    head = f"{key or ' '} {mark} "
+    brief = item.brief or ("not today" if item.withheld else "")
+    text = f"{head}{item.title}{' · ' + brief if brief else ''}"
+    title_at, title_end = len(head), len(head) + len(item.title)
     mark_style = "b $text-success" if item.done and not item.withheld else "dim"
-    mark = Content(f"{tick_mark(item)} ", [Span(0, 1, mark_style)])
-    end = len(item.title)
+    spans = [Span(0, 1, "dim"), Span(2, 3, mark_style)]
     if item.withheld:
-        text = f"{item.title}  (withheld)\n{withheld_reason(item)}"
-        spans = [(0, len(text), "dim"), (0, end, "s"), (end + 2, end + 12, "i")]
+        spans += [Span(0, len(text), "dim"), Span(title_at, title_end, "s")]
     else:
-        text = f"{item.title}\n{item.detail}"
-        spans = [] if item.done else [(0, end, "b")]
-        spans.append((end + 1, len(text), "dim"))
-    return Hanging(mark, Content(text, [Span(*span) for span in spans if span[0] < span[1]]))
+        if not item.done and not planned:
+            spans.append(Span(title_at, title_end, "b"))
+        spans.append(Span(title_end, len(text), "dim"))
+    return Content(text, [span for span in spans if span.start < span.end])
 
 
-def checklist_rows(ordered: Sequence[ChecklistItem]) -> list[tuple[ChecklistItem | None, Hanging]]:
-    """Group headings (no item, so the cursor skips them) each followed by its items' prompts."""
-    rows: list[tuple[ChecklistItem | None, Hanging]] = []
+def checklist_rows(
+    ordered: Sequence[ChecklistItem], *, planned: bool = False
+) -> list[tuple[ChecklistItem | None, Content]]:
+    """Group headings (no item, so the cursor skips them) each followed by its items' lines."""
+    rows: list[tuple[ChecklistItem | None, Content]] = []
+    keys = iter(TICK_KEYS)
     for when, heading in GROUPS:
         group = [item for item in ordered if group_of(item) == when]
         if group:
-            rows.append((None, Hanging(Content(), Content(heading))))
-            rows.extend((item, item_prompt(item)) for item in group)
+            rows.append((None, Content(heading)))
+            rows.extend((item, item_line(item, next(keys, ""), planned=planned)) for item in group)
     return rows
 
 
 class Checklist(ScrollView, can_focus=True):
-    """The checklist of one day; posts `TickRequested` and leaves the writing to the screen.
+    """The checklist of one day, an item a line; posts `TickRequested` (and `GroupTickRequested`,
+    `Highlighted`, `DetailRequested`) and leaves the writing to the screen.
 
-    A Line API widget, kept for the first paint: it saves 7-8 ms of Today's warm first paint
+    A Line API widget, kept for the first paint: it saved 7-8 ms of Today's warm first paint
     against a 150-line subclass of Textual's OptionList drawing the same cells (headings as
-    disabled options; all 58 snapshots and the functional tests passed unchanged). Measured:
-    bench/first_paint.py's app timed in its process from construction to its first frame,
-    100 runs in turns with the OptionList version: median difference +7.1 ms CPU (95%
-    interval +6.4 to +8.5), +8.2 ms on a busier machine (150 runs). `bench/run.py --quick`
-    cannot resolve it (0.05x from run to run): first_paint_warm 1.22x here, 1.23x with the
-    OptionList, medians of 6 interleaved runs, against a 1.2x target. The OptionList spends
-    it on its default CSS (1.5 ms to parse), on wrapping every item twice (at the full
-    width, then again once the scrollbar shows, where this widget leaves the scrollbar's
-    column at once when the lines cannot fit) and on its per-option rendering. Its styles
-    are its component classes', in app.tcss.
+    disabled options; all 58 snapshots and the functional tests passed unchanged). Measured
+    when items still wrapped to paragraphs: bench/first_paint.py's app timed in its process
+    from construction to its first frame, 100 runs in turns with the OptionList version:
+    median difference +7.1 ms CPU (95% interval +6.4 to +8.5). The OptionList spent it on its
+    default CSS (1.5 ms to parse) and its per-option rendering. Its styles are its component
+    classes', in app.tcss.
     """
 
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick"),
-        Binding("enter", "tick", "Tick", show=False, key_display="enter"),
+        Binding(
+            "g", "tick_group", "Tick group", show=False, tooltip="Tick every open item of its group"
+        ),
+        Binding("enter", "details", "Details", show=False),
         Binding("j,down", "cursor_down", "Next item", show=False),
         Binding("k,up", "cursor_up", "Previous item", show=False),
         Binding("home", "first", "First item", show=False),
         Binding("end", "last", "Last item", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
+        *(
+            Binding(key, f"tick_number({n})", "Tick the item of that number", show=False)
+            for n, key in enumerate(TICK_KEYS)
+        ),
     ]
     # Few component classes (styled in app.tcss): every one costs a pass over the stylesheet
     # each time the widget's styles are worked out (four times before the first paint).
@@ -124,23 +139,44 @@ class Checklist(ScrollView, can_focus=True):
             super().__init__()
             self.item = item
 
-    def __init__(self, items: Sequence[ChecklistItem] = (), *, id: str | None = None) -> None:
+    class GroupTickRequested(Message):
+        """The runner asked to tick every open item of `items` (untick all when none is)."""
+
+        def __init__(self, items: tuple[ChecklistItem, ...]) -> None:
+            super().__init__()
+            self.items = items
+
+    class Highlighted(Message):
+        """The cursor is on `item` now (None: an empty list)."""
+
+        def __init__(self, item: ChecklistItem | None) -> None:
+            super().__init__()
+            self.item = item
+
+    class DetailRequested(Message):
+        """The runner asked for the whole of `item`: its text, its reason and its source."""
+
+        def __init__(self, item: ChecklistItem) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(
+        self, items: Sequence[ChecklistItem] = (), *, planned: bool = False, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._hover: int | None = None  # the row under the mouse
         self._cursor: int | None = None  # a position in `items`
-        self._set_items(items)
+        self._set_items(items, planned)
         self._cursor = 0 if self._items else None
 
-    def _set_items(self, items: Sequence[ChecklistItem]) -> None:
-        self._rows = checklist_rows(in_day_order(items))  # headings and items, as shown
+    def _set_items(self, items: Sequence[ChecklistItem], planned: bool) -> None:
+        self.planned = planned  # a projected day: nothing can be ticked yet
+        self._rows = checklist_rows(in_day_order(items), planned=planned)
         self._row_of = [row for row, (item, _) in enumerate(self._rows) if item is not None]
         self._items = tuple(item for item, _ in self._rows if item is not None)
         self._cursor = None
         self._position = {item.id: position for position, item in enumerate(self._items)}
-        self._wrapped: int | None = None  # the width the lines are wrapped for
-        self._lines: list[tuple[int, Content]] = []  # (row, its text) per line
-        self._starts: list[int] = [0]  # each row's first line, then the line count
-        self._fewest_lines = sum(prompt.text.plain.count("\n") + 1 for _, prompt in self._rows)
+        self._width: int | None = None  # the width the line count is set for
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
@@ -160,17 +196,38 @@ class Checklist(ScrollView, can_focus=True):
         """Put the cursor on the item `item_id`; a KeyError if it is not on the list."""
         self._move(self._position[item_id])
 
-    def show_items(self, items: Sequence[ChecklistItem]) -> None:
-        """Show a day's items, keeping the cursor on the same item id when it is there."""
+    def show_items(
+        self, items: Sequence[ChecklistItem], *, planned: bool = False, after: str | None = None
+    ) -> None:
+        """Show a day's items, keeping the cursor on the same item id when it is there; with
+        `after` (an item just ticked), on the next open item after that one."""
         keep = self.highlighted_item
-        self._set_items(items)
+        self._set_items(items, planned)
         self._hover = None
         self.refresh()
-        if keep is not None and keep.id in self._position:
+        if after is not None and after in self._position:
+            self._move(self._next_open(self._position[after]))
+        elif keep is not None and keep.id in self._position:
             self._move(self._position[keep.id])
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
             self._move(0 if self._items else None)
+
+    def group_of_cursor(self) -> tuple[ChecklistItem, ...]:
+        """The items of the cursor's group, in the order shown."""
+        item = self.highlighted_item
+        if item is None:
+            return ()
+        return tuple(other for other in self._items if group_of(other) == group_of(item))
+
+    def _next_open(self, position: int) -> int:
+        """The first item after `position` (round to the top) still to tick; else `position`."""
+        count = len(self._items)
+        for step in range(1, count + 1):
+            item = self._items[(position + step) % count]
+            if not item.done and not item.withheld:
+                return (position + step) % count
+        return position
 
     # ---- the cursor ---------------------------------------------------------------------
 
@@ -181,13 +238,15 @@ class Checklist(ScrollView, can_focus=True):
         if position is not None:
             self._refresh_row(self._row_of[position])
             self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self.highlighted_item))
 
     def _scroll_to_cursor(self) -> None:
         row = self.highlighted
-        if row is None or not self._wrap():
+        if row is None or not self._measure():
             return
-        top, end = self._starts[row], self._starts[row + 1]
-        region = Region(0, top, self.scrollable_content_region.width, end - top)
+        region = Region(0, row, self.scrollable_content_region.width, 1)
+        if self._row_of and row == self._row_of[0]:  # the first item: its heading too
+            region = Region(0, 0, region.width, row + 1)
         self.scroll_to_region(region, force=True, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
@@ -213,13 +272,12 @@ class Checklist(ScrollView, can_focus=True):
         self._move_page(-1)
 
     def _move_page(self, direction: int) -> None:
-        """A page's height of lines on: the item there, or the next one on in that direction."""
+        """A page's height of rows on: the item there, or the next one on in that direction."""
         row = self.highlighted
-        if row is None or not self._wrap():
+        if row is None:
             return
-        step = direction * self.scrollable_content_region.height
-        line = min(max(self._starts[row] + step, 0), len(self._lines) - 1)
-        landed = self._lines[line][0]
+        step = direction * max(self.scrollable_content_region.height, 1)
+        landed = min(max(row + step, 0), len(self._rows) - 1)
         if direction > 0:  # a heading is always followed by an item
             last = len(self._items) - 1
             self._move(next((p for p, r in enumerate(self._row_of) if r >= landed), last))
@@ -231,14 +289,30 @@ class Checklist(ScrollView, can_focus=True):
         if item is not None:
             self.post_message(self.TickRequested(item))
 
+    def action_tick_number(self, position: int) -> None:
+        """The item with that key (1-9, then 0), ticked as if the cursor were on it."""
+        if position < len(self._items):
+            self._move(position)
+            self.action_tick()
+
+    def action_tick_group(self) -> None:
+        group = self.group_of_cursor()
+        if group:
+            self.post_message(self.GroupTickRequested(group))
+
+    def action_details(self) -> None:
+        item = self.highlighted_item
+        if item is not None:
+            self.post_message(self.DetailRequested(item))
+
     # ---- the mouse ----------------------------------------------------------------------
 
     def _row_at(self, event: events.MouseEvent) -> int | None:
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        line = offset.y + self.scroll_offset.y
-        return self._lines[line][0] if 0 <= line < len(self._lines) else None
+        row = offset.y + self.scroll_offset.y
+        return row if 0 <= row < len(self._rows) else None
 
     def on_click(self, event: events.Click) -> None:
         """A click on an item moves the cursor there and ticks it."""
@@ -262,47 +336,39 @@ class Checklist(ScrollView, can_focus=True):
 
     # ---- drawing ------------------------------------------------------------------------
 
-    def _wrap(self) -> bool:
-        """Wrap the rows to the content width, once per width; False before the first layout."""
-        # Overflowing even at one line a paragraph: a scrollbar is sure to come.
-        width = wrap_width(self, lambda _, height: self._fewest_lines > height)
+    def _measure(self) -> bool:
+        """Size the scrollable area, once per width; False before the first layout."""
+        # More rows than the height: a scrollbar is sure to come, so lines fit beside it.
+        width = wrap_width(self, lambda _, height: len(self._rows) > height)
         if not width:
             return False
-        if width != self._wrapped:
-            text_width = max(width - 2 * _PAD, 1)
-            self._lines = []
-            self._starts = []
-            for row, (_, prompt) in enumerate(self._rows):
-                self._starts.append(len(self._lines))
-                self._lines.extend((row, line) for line in prompt.rows(text_width))
-            self._starts.append(len(self._lines))
-            self._wrapped = width
-            set_line_count(self, width, len(self._lines))
+        if width != self._width:
+            self._width = width
+            set_line_count(self, width, len(self._rows))
         return True
 
     def _refresh_row(self, row: int) -> None:
-        if self._wrapped is not None and row < len(self._rows):
-            top = self._starts[row]
-            self.refresh_lines(top, self._starts[row + 1] - top)
+        if self._width is not None and row < len(self._rows):
+            self.refresh_lines(row, 1)
 
     def on_resize(self, _: events.Resize) -> None:
-        self._scroll_to_cursor()  # wrapped anew, the cursor's item may have moved out of view
+        self._scroll_to_cursor()  # a shorter pane may leave the cursor's item out of view
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.refresh()  # a new theme: draw every line again
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._wrap()
+        self._measure()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
-        if line >= len(self._lines):
+        row = self.scroll_offset.y + y
+        if row >= len(self._rows):
             return Strip.blank(width, self.get_visual_style().rich_style)
-        row, text = self._lines[line]
-        if self._rows[row][0] is None:
+        item, text = self._rows[row]
+        if item is None:
             style = self.get_visual_style("checklist--heading")
         elif row == self.highlighted:
             style = self.get_visual_style("checklist--cursor")
@@ -311,14 +377,16 @@ class Checklist(ScrollView, can_focus=True):
         else:
             style = self.get_visual_style()
         rich_style = style.rich_style
+        text_width = max((self._width or width) - 2 * _PAD, 1)
+        if text.cell_length > text_width:  # the dose gives way, with an ellipsis
+            text = text.truncate(text_width, ellipsis=True)
         # Text segments carry their offset (as Content's own render does), which keeps them
-        # apart from the padding: the same segments as before, and the same snapshots.
+        # apart from the padding.
         segments: list[Segment] = []
-        x, y = 0, line - self._starts[row]
+        x = 0
         for part, part_style in text.render(style, end=""):  # Style.parse: the theme's $variables
-            segments.append(Segment(part, (style + part_style).rich_style_with_offset(x, y)))
+            segments.append(Segment(part, (style + part_style).rich_style_with_offset(x, 0)))
             x += len(part)
         strip = Strip(segments, text.cell_length)
-        text_width = max((self._wrapped or width) - 2 * _PAD, 1)
         strip = strip.crop_pad(text_width, _PAD, _PAD, rich_style)
         return strip.extend_cell_length(width, rich_style)

@@ -7,6 +7,7 @@ from typing import ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
@@ -15,28 +16,34 @@ from textual.strip import Strip
 from textual.style import Style
 
 from planner.core.morning import CHECKIN_PROMPT, DayView
-from planner.core.wording import DISCLAIMER
 from planner.tui.widgets.hanging import Hanging
 from planner.tui.widgets.line_scroll import set_line_count, wrap_width
 
 # The blocks, top to bottom, each once a widget of its own: the check-in prompt (padded, on
 # an accent tint), the headline (the badge, then the guidance wrapped in its own column),
-# the warnings (padded, a thick error bar on the left, on an error tint), the disclaimer,
-# the reasons and the last run. A blank line goes before each but the disclaimer.
-PROMPT, GUIDANCE, WARNINGS, DISCLAIMER_BLOCK, REASONS, LAST_RUN = (
+# the warnings (padded, a thick error bar on the left, on an error tint), the reasons, the
+# check-in's answers, the last run and yesterday's recap. In full a blank line goes before
+# each; compact (an 80x24 terminal), the day is told in a few lines: the headline, the
+# warnings whole, the reason that decided the day on one line (`y` shows the rest), the
+# check-in (or its prompt) and the recap, a line each. The disclaimer is not here: it is in
+# onboarding, help and Profile, and Today says it once a day (a notification).
+PROMPT, GUIDANCE, WARNINGS, REASONS, CHECKIN, LAST_RUN, RECAP = (
     "prompt",
     "guidance",  # the headline: the badge, then the guidance
     "warnings",
-    "disclaimer",
     "reasons",
+    "checkin",
     "last-run",
+    "recap",
 )
 _GAP = ""  # a blank line between blocks
+MORE_HINT = "  y: why"  # after the one reason of a compact summary, when there is more
 
 # A block's colours are its component class's, in app.tcss: "day-summary--prompt" and so on
 # (the warnings' border-left is their bar); the badge's background follows a class of the
-# summary's for the day type ("-easy"). The guidance is in bold, the reasons as the summary.
-STYLED_BLOCKS = (PROMPT, WARNINGS, DISCLAIMER_BLOCK, LAST_RUN)
+# summary's for the day type ("-easy"). The guidance is in bold, the reasons as the summary;
+# the check-in's answers and the recap as the last run (muted).
+STYLED_BLOCKS = (PROMPT, WARNINGS, LAST_RUN)
 DAY_TYPES = ("quality_ok", "easy", "rest", "active_recovery", "race_recovery", "see_clinician")
 _BAR = "█"  # the warnings' thick left border
 
@@ -64,30 +71,56 @@ def _hang(mark: str, lines: Sequence[str], width: int) -> list[Content]:
     return [row for line in lines for row in Hanging(head, Content(line)).rows(width)]
 
 
-def summary_lines(view: DayView, width: int) -> list[Line]:
-    """The summary of `view` wrapped to `width` cells, a line each, as it is drawn."""
+def summary_lines(view: DayView, width: int, compact: bool = False) -> list[Line]:
+    """The summary of `view` laid out for `width` cells, a line each, as it is drawn."""
     lines: list[Line] = []
 
-    def block(name: str, rows: Sequence[Content], gap: bool = True) -> None:
-        if gap:
+    def block(name: str, rows: Sequence[Content], gap: bool = not compact) -> None:
+        if gap and lines:
             lines.append(Line(_GAP, Content(), 0))
         lines.extend(Line(name, text, row) for row, text in enumerate(rows))
 
-    if view.checkin_due:
-        block(PROMPT, Content(CHECKIN_PROMPT).wrap(max(width - 2, 1)))
+    def one_line(text: str, room: int) -> list[Content]:
+        return [Content(text).truncate(max(room, 1), ellipsis=True)]
+
+    prompt = Content(CHECKIN_PROMPT).wrap(max(width - 2, 1))
+    if view.checkin_due and not compact:
+        block(PROMPT, prompt)
     badge_width = Content(view.badge).cell_length + 2 * badge_padding(view) + 1
     block(GUIDANCE, Content(view.guidance).wrap(max(width - badge_width, 1)))
     if view.warnings:
         block(WARNINGS, _hang("⚠", view.warnings, width - 3))  # bar, then a cell either side
-    block(DISCLAIMER_BLOCK, Content(DISCLAIMER).wrap(max(width, 1)), gap=False)
-    if view.reasons:
+    if view.reasons and compact:
+        block(REASONS, [_first_reason(view.reasons, width)])
+    elif view.reasons:
         block(REASONS, _hang("•", view.reasons, width))
-    block(LAST_RUN, Content(view.last_run).wrap(max(width, 1)))
+    if view.checkin_due and compact:
+        block(PROMPT, one_line(CHECKIN_PROMPT, width - 2))
+    if view.checkin:
+        block(CHECKIN, one_line(view.checkin, width) if compact else _wrap(view.checkin, width))
+    if view.last_run and not compact:
+        block(LAST_RUN, _wrap(view.last_run, width))
+    if view.recap:
+        block(RECAP, one_line(view.recap, width) if compact else _wrap(view.recap, width))
     return lines
 
 
+def _wrap(text: str, width: int) -> list[Content]:
+    return Content(text).wrap(max(width, 1))
+
+
+def _first_reason(reasons: Sequence[str], width: int) -> Content:
+    """The reason that decided the day, on one line, and the key for the rest if any."""
+    line = Content(f"• {reasons[0]}")
+    if line.cell_length <= width and len(reasons) == 1:
+        return line
+    hint = Content(MORE_HINT).stylize("dim")
+    return line.truncate(max(width - hint.cell_length, 1), ellipsis=True) + hint
+
+
 class DaySummary(ScrollView, can_focus=True):
-    """Prompt, badge and guidance, warnings, the disclaimer, reasons and the last run.
+    """Prompt, badge and guidance, warnings, reasons, the check-in, the last run and the recap;
+    `compact`, the few lines of them an 80x24 Today has room for (see `summary_lines`).
 
     A Line API widget, like the checklist, kept for the first paint: one widget wraps and
     draws every block, where Statics in a VerticalScroll (a Horizontal of two for the badge
@@ -102,13 +135,18 @@ class DaySummary(ScrollView, can_focus=True):
     """
 
     ALLOW_MAXIMIZE = False  # as a scrolling container
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False),
+        Binding("k,up", "scroll_up", "Scroll up", show=False),
+    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"day-summary--{block}" for block in STYLED_BLOCKS),
         "day-summary--badge",
     }
 
-    def __init__(self, view: DayView, *, id: str | None = None) -> None:
+    def __init__(self, view: DayView, *, compact: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.compact = compact
         self._set_view(view)
 
     def _set_view(self, view: DayView) -> None:
@@ -126,6 +164,19 @@ class DaySummary(ScrollView, can_focus=True):
         """Show another day, or the same day afresh; the scroll stays where it is."""
         self._set_view(view)
         self.refresh(layout=True)
+
+    def set_compact(self, compact: bool) -> None:
+        """The few lines of an 80x24 Today, or everything (`y` on Today, a wide terminal)."""
+        if compact != self.compact:
+            self.compact = compact
+            self._set_view(self.view)
+            self.scroll_to(y=0, animate=False, immediate=True)
+            self.refresh(layout=True)
+
+    @property
+    def has_more(self) -> bool:
+        """A compact summary leaves something out (reasons, the last run)."""
+        return len(self.view.reasons) > 1 or bool(self.view.reasons and self.view.last_run)
 
     # ---- what it shows, as text -------------------------------------------------------------
 
@@ -192,7 +243,7 @@ class DaySummary(ScrollView, can_focus=True):
     def _layout(self, width: int) -> list[Line]:
         lines = self._layouts.get(width)
         if lines is None:
-            lines = summary_lines(self.view, width)
+            lines = summary_lines(self.view, width, self.compact)
             if len(self._layouts) > 1:
                 self._layouts.clear()
             self._layouts[width] = lines
@@ -229,6 +280,7 @@ class DaySummary(ScrollView, can_focus=True):
             styles = {block: get(f"day-summary--{block}") for block in STYLED_BLOCKS}
             styles[GUIDANCE] = base + Style(bold=True)
             styles[REASONS] = base
+            styles[CHECKIN] = styles[RECAP] = styles[LAST_RUN]
             styles["badge"] = get("day-summary--badge")
             # The bar: the warnings' left border colour over the summary's background, drawn
             # on the warnings' background.
