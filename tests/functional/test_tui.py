@@ -64,20 +64,21 @@ async def test_space_ticks_the_highlighted_item_and_it_is_on_disk(
         item = highlighted(app)
         assert not item.done
         await pilot.press("space")
-        assert highlighted(app).id == item.id
-        assert highlighted(app).done
+        assert highlighted(app).id == checklist(app).items[1].id  # on to the next open item
+        assert checklist(app).items[0].done
         assert reopen().find_item(item.id, TODAY).done
         assert "1/" in text_of(app, "#progress")
-        await pilot.press("enter")
-        assert not highlighted(app).done
+        await pilot.press("k", "space")  # back to it: space unticks, and the cursor stays
+        assert highlighted(app).id == item.id and not highlighted(app).done
         assert not reopen().find_item(item.id, TODAY).done
 
 
 async def test_a_tick_survives_quitting_and_a_new_app(app: PlannerApp, reopen: Reopen) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "space")
+        await pilot.press("j")
         ticked = highlighted(app)
-        assert ticked.done
+        await pilot.press("space")
+        assert checklist(app).items[1].id == ticked.id and checklist(app).items[1].done
         await pilot.press("q")
     assert app.return_value == 0
 
@@ -116,8 +117,9 @@ async def test_brackets_browse_days_and_keep_the_cursor(app: PlannerApp) -> None
 
 async def test_ticking_another_day_writes_that_day(app: PlannerApp, reopen: Reopen) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("left_square_bracket", "space")
+        await pilot.press("left_square_bracket")
         item = highlighted(app)
+        await pilot.press("space")
         yesterday = TODAY - timedelta(days=1)
         assert reopen().find_item(item.id, yesterday).done
         assert not reopen().find_item(item.id, TODAY).done
@@ -168,7 +170,10 @@ async def test_imperial_units_show_miles(planner: Planner) -> None:
     planner.set_profile({"units": "imperial"})
     app = PlannerApp(planner)
     async with app.run_test(size=SIZE):
-        assert "9.9 mi" in app.screen.query_one(DaySummary).shown("last-run")  # the 16 km run
+        summary = app.screen.query_one(DaySummary)
+        assert "9.9 mi long" in summary.shown("recap")  # yesterday's 16 km run
+        summary.set_compact(False)
+        assert "9.9 mi" in summary.shown("last-run")
 
 
 # ---- onboarding --------------------------------------------------------------------------
@@ -334,7 +339,7 @@ async def test_the_cursor_steps_through_the_items_and_skips_the_headings(app: Pl
 async def test_page_down_and_up_move_a_screenful_and_keep_the_item_in_view(
     app: PlannerApp,
 ) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 16)) as pilot:  # too short for every item
         widget = checklist(app)
         ids = [item.id for item in widget.items]
         await pilot.press("pagedown")
@@ -378,11 +383,11 @@ async def test_a_click_on_an_item_moves_the_cursor_there_and_ticks_it(
         target = widget.items[1]
         y = next(y for y, line in enumerate(shown(widget)) if f"○ {target.title}" in line)
         await pilot.click(Checklist, offset=(8, y))  # on its line
-        assert highlighted(app).id == target.id
         assert reopen().find_item(target.id, TODAY).done
+        assert highlighted(app).id == widget.items[2].id  # ticked: on to the next open item
         assert shown(widget)[0].strip() == "Before the run"
         await pilot.click(Checklist, offset=(8, 0))  # a heading: nothing happens
-        assert highlighted(app).id == target.id
+        assert highlighted(app).id == widget.items[2].id
         assert reopen().find_item(target.id, TODAY).done
 
 
@@ -407,7 +412,7 @@ async def test_a_narrow_terminal_cuts_the_dose_not_the_title(app: PlannerApp) ->
 
 
 async def test_the_mouse_wheel_scrolls_and_leaves_the_cursor(app: PlannerApp) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 16)) as pilot:  # too short for every item
         widget = checklist(app)
         first = highlighted(app)
         for _ in range(3):

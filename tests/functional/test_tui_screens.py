@@ -173,6 +173,7 @@ async def test_log_run_refuses_in_place_then_logs(planner: Planner, reopen: Reop
         await pilot.press("k", "m", "enter")
         assert isinstance(app.screen, TodayScreen)
         summary = app.screen.query_one(DaySummary)
+        summary.set_compact(False)
         assert "10.0 km in 45:00" in summary.shown("last-run")  # Today re-read at once
     runs = reopen().runs()
     assert len(runs) == before + 1

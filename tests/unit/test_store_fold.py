@@ -153,7 +153,8 @@ def test_checkin_last_writer_per_day_and_rpe_fills_unrated_runs() -> None:
         ),
     ]
     state = fold(events)
-    assert state.checkins[DAY] == Checkin(DAY, 2, areas=("calf",), run_rpe={"r1": 7.0})
+    # given_ms: the wall time of the event's stamp, the last one's (ms 5 here)
+    assert state.checkins[DAY] == Checkin(DAY, 2, areas=("calf",), run_rpe={"r1": 7.0}, given_ms=5)
     assert list(state.checkins) == [DAY - timedelta(1), DAY]
     rated = {r.id: (r.rpe, r.rpe_estimated) for r in state.runs}
     assert rated == {"r1": (7.0, False), "r2": (4.0, False), "r3": (6.0, False)}
@@ -171,12 +172,12 @@ def test_checkin_without_soreness_clearances_and_sleep() -> None:
                            "sleep_hours": "long"}, 3),
         ]
     )  # fmt: skip
-    assert state.checkins[DAY] == Checkin(DAY, None, run_rpe={"r1": 6.0})
+    assert state.checkins[DAY] == Checkin(DAY, None, run_rpe={"r1": 6.0}, given_ms=1)
     assert not state.checkins[DAY].answered
     assert state.checkins[DAY - timedelta(1)] == Checkin(
-        DAY - timedelta(1), 2, cleared=("pop",), sleep_hours=6.5
+        DAY - timedelta(1), 2, cleared=("pop",), sleep_hours=6.5, given_ms=2
     )
-    assert state.checkins[DAY - timedelta(2)] == Checkin(DAY - timedelta(2), 1)
+    assert state.checkins[DAY - timedelta(2)] == Checkin(DAY - timedelta(2), 1, given_ms=3)
 
 
 def test_races_lww_and_deletes() -> None:

@@ -41,7 +41,8 @@ class TodayScreen(Screen[None]):
         Binding(
             "right_square_bracket", "next_day", "Next day", tooltip="The plan of the day after"
         ),
-        Binding("y", "why", "Why", tooltip="Every reason for the day (y again: the short form)"),
+        # Not in the footer: the short summary's reason line ends with "y: why" itself.
+        Binding("y", "why", "Why", show=False, tooltip="Every reason; y again: the short form"),
         # The reasons pane scrolls too: tab to it, then j and k or the arrow keys.
         Binding("tab", "app.focus_next", "Other pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Other pane", show=False),
