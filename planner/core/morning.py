@@ -45,7 +45,7 @@ class DayView:
     checklist: tuple[ChecklistItem, ...] = ()
     checkin_due: bool = False  # today, and no morning check-in yet
     checkin: str = ""  # the day's check-in in a line: "Checked in 07:12 · soreness 2/10"
-    recap: str = ""  # today only: "Yesterday: ran 8.0 km easy · 9/9 ticked · 3 days in a row..."
+    recap: str = ""  # today only: "Yesterday: ran 8.0 km easy · 9/9 ticked · streak 3 days..."
     assumes: str = ""  # what the doses assume, said once: "assumes 70 kg, 20 °C: p sets them"
 
     @property

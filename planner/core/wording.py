@@ -158,8 +158,9 @@ def checkin_label(checkin: Checkin) -> str:
 def recap_label(
     runs: Sequence[Run], items: Sequence[ChecklistItem], streak: int, units: str, *, more: bool
 ) -> str:
-    """The day before in a line: 'Yesterday: ran 8.0 km easy · 9/9 ticked · 3 days in a row
-    all ticked' (`more`: the streak is longer than the days looked at)."""
+    """The day before in a line, then the streak: 'Yesterday: ran 8.0 km easy · 9/9 ticked ·
+    streak 3 days all ticked' (the days in a row up to yesterday, or today once it is all
+    ticked; `more`: the streak is longer than the days looked at)."""
     ran = ran_label(runs, units)
     parts = [f"Yesterday: {'ran ' + ran if runs else ran}"]
     done, doable = done_of_doable(items)
@@ -167,7 +168,7 @@ def recap_label(
         parts.append(f"{done}/{doable} ticked")
     if streak:
         days = f"{streak}+ days" if more else count(streak, "day")
-        parts.append(f"{days} in a row all ticked")
+        parts.append(f"streak {days} all ticked")
     return " · ".join(parts)
 
 

@@ -149,7 +149,7 @@ def test_the_check_in_line_and_yesterdays_recap(planner: Planner) -> None:
     assert view.checkin_due and not view.checkin
     assert view.recap.startswith("Yesterday: ran 16.0 km long · ")
     done = len(planner.day(yesterday).checklist)
-    assert f"{done}/{done} ticked · 1 day in a row all ticked" in view.recap
+    assert f"{done}/{done} ticked · streak 1 day all ticked" in view.recap
     planner.checkin(CheckinAnswers(soreness="2", areas=["calves", "hip_flexors"]))
     view = planner.morning()
     assert not view.checkin_due
@@ -161,12 +161,12 @@ def test_the_streak_counts_the_days_all_ticked_in_a_row(planner: Planner) -> Non
     for back in (1, 2, 3, 5):  # day 4 before today left open: the streak is 3
         day = TODAY - timedelta(days=back)
         planner.set_ticks([i.id for i in planner.day(day).checklist], day, done=True)
-    assert "· 3 days in a row all ticked" in planner.morning().recap
+    assert "· streak 3 days all ticked" in planner.morning().recap
     today_items = [i.id for i in planner.day(TODAY).checklist]
     planner.set_ticks(today_items, TODAY, done=True)  # today all ticked too: 4
-    assert "· 4 days in a row all ticked" in planner.morning().recap
+    assert "· streak 4 days all ticked" in planner.morning().recap
     planner.set_ticks(today_items[:1], TODAY, done=False)
-    assert "· 3 days in a row all ticked" in planner.morning().recap
+    assert "· streak 3 days all ticked" in planner.morning().recap
 
 
 def test_no_recap_before_the_first_use(new_planner: Planner) -> None:

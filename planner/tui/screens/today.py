@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 WIDE_FROM = 100  # columns
 DETAIL_LINES = 3  # the highlighted item's text under the checklist, at most; enter shows all
+WIDE_DETAIL_LINES = 6  # beside the summary, under a list that takes only its own height
 # Rows Today always gives: the header, the checklist's progress line and the footer.
 FIXED_ROWS = 3
 
@@ -79,8 +80,8 @@ class TodayScreen(Screen[None]):
                 yield Static(progress_text(view), id="progress", markup=False)
                 yield checklist
                 yield ItemDetail(
-                    checklist.highlighted_item, planned=view.projected, max_lines=DETAIL_LINES,
-                    id="item-detail",
+                    checklist.highlighted_item, planned=view.projected,
+                    max_lines=WIDE_DETAIL_LINES if wide else DETAIL_LINES, id="item-detail",
                 )  # fmt: skip
         yield KeyFooter()
 

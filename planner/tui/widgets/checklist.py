@@ -9,7 +9,7 @@ from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -120,7 +120,8 @@ class Checklist(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         *(
-            Binding(key, f"tick_number({n})", "Tick the item of that number", show=False)
+            # One row in the help for all ten: the same description and key display.
+            Binding(key, f"tick_number({n})", "Tick item by number", show=False, key_display="1-0")
             for n, key in enumerate(TICK_KEYS)
         ),
     ]
@@ -346,6 +347,10 @@ class Checklist(ScrollView, can_focus=True):
             self._width = width
             set_line_count(self, width, len(self._rows))
         return True
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """A line a row: what `height: auto` (a wide Today) sizes the list to."""
+        return len(self._rows)
 
     def _refresh_row(self, row: int) -> None:
         if self._width is not None and row < len(self._rows):
