@@ -56,11 +56,15 @@ def snap(
 def test_today(
     planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see "Sat 28 Nov 2026", "today" and "age 52 · WMA 50-54" on the top line; the
-    accent-coloured "Morning check-in not done yet: press c" prompt; a coloured day-type badge
-    with the run guidance beside it; the dim "not medical advice" line; the reasons as bullets;
-    then "Checklist 0/n done" and the checklist grouped under headings, its first item
-    highlighted; keys in the footer. At 120x40 the day and the checklist sit side by side."""
+    """You should see "Sat 28 Nov 2026", "today" and "age 52 · WMA 50-54" on the top line. At
+    80x24: the coloured EASY badge with "Run up to 39 min · RPE ≤ 4"; one reason ending
+    "…  y: why"; the accent-coloured "Morning check-in not done yet: press c"; "Yesterday: ran
+    16.0 km long · 0/11 ticked"; "Checklist 0/9 done · assumes 20 °C: p sets it"; all nine
+    items under their four headings, one line each, numbered 1-9 ("1 ○ Warm up · 15 min",
+    "2 ○ Rehydrate · ~650 ml"...), the first highlighted; its text under the list ("15 min:
+    brisk walk..."); keys in the footer. At 120x40 the day and the checklist sit side by side:
+    every reason as a bullet, the last run and yesterday's recap on the left, the item's text
+    right under the list on the right. No "not medical advice" line on Today."""
     snap(snap_compare, PlannerApp(planner, poll_seconds=0), size, theme, keys())
 
 
@@ -248,19 +252,54 @@ def test_onboarding(
     snap(snap_compare, PlannerApp(new_planner, poll_seconds=0), size, theme, keys())
 
 
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_today_demo_day(
+    demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
+) -> None:
+    """You should see the demo's Sat 28 Nov with every one of its nine items, one a line and
+    numbered, with the summary above (80x24) or beside them (120x40); the third item, Stretch,
+    highlighted and its text under the list ("Before: 10 min dynamic. After: hold calves...")."""
+    snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("j", "j"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_checklist_item(
+    demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
+) -> None:
+    """You should see, over Today, a bordered panel "○ Stretch" with the whole dose ("Before:
+    10 min dynamic. After: hold calves..."), "Why: Dynamic moves loosen the legs..." and
+    "Source: G, ACSM Guidelines 11e..." in muted text, and "esc Close  space Tick" in the
+    footer."""
+    snap(
+        snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("j", "j", "enter")
+    )
+
+
 # ---- single states, in the dark theme at one size ------------------------------------------
 
 
+def test_today_every_reason(planner: Planner, snap_compare: SnapCompare) -> None:
+    """You should see, at 80x24 after y, the summary with every reason as a bullet (blank
+    lines between its blocks, a scrollbar when it overflows its share), then the checklist
+    below, scrolled to keep the highlighted item in view."""
+    app = PlannerApp(planner, poll_seconds=0)
+    assert snap_compare(app, terminal_size=(80, 24), press=["y"])
+
+
 def test_today_after_ticks(planner: Planner, snap_compare: SnapCompare) -> None:
-    """You should see the first and third items ticked (a ✓ instead of ○, title dimmed), the
-    cursor on the third item, and the progress line reading "2/n done"."""
+    """You should see the first and fourth items ticked (a ✓ instead of ○, title not bold): a
+    tick moves the cursor on, so space, j, j, space ticked Warm up and Recovery snack; the
+    cursor on the fifth item, Breakfast, its text under the list; "2/9 done"."""
     app = PlannerApp(planner, poll_seconds=0)
     assert snap_compare(app, terminal_size=(80, 24), press=["space", "j", "j", "space"])
 
 
 def test_tomorrow_is_projected(planner: Planner, snap_compare: SnapCompare) -> None:
-    """You should see "Sun 29 Nov 2026" and "tomorrow · projected" on the top line, and no
-    check-in prompt (it is only for today)."""
+    """You should see "Sun 29 Nov 2026" and "tomorrow · projected" on the top line, no check-in
+    prompt (it is only for today), "Planned for Sun 29 Nov: items are ticked on the day" in
+    place of the progress, and the items without tick numbers or bold titles."""
     app = PlannerApp(planner, poll_seconds=0)
     assert snap_compare(app, terminal_size=(80, 24), press=["right_square_bracket"])
 
@@ -268,8 +307,9 @@ def test_tomorrow_is_projected(planner: Planner, snap_compare: SnapCompare) -> N
 def test_see_a_clinician_day(planner: Planner, snap_compare: SnapCompare) -> None:
     """You should see, side by side at 100x30, the "SEE A CLINICIAN" badge on the error colour,
     the summary framed by a thick error-coloured border, "No running today: see a clinician
-    before you run again.", the red-flag advice among the warnings and reasons, "0/n done · 3
-    withheld", and Stretch, Foam roll and Gentle yoga dimmed, struck through, each saying why."""
+    before you run again.", the red-flag advice among the reasons, "Checked in hh:mm · soreness
+    2/10 · 1 warning sign", "0/4 done · 3 withheld", and Stretch, Foam roll and Gentle yoga
+    dimmed, struck through, "· not today"."""
     planner.data.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     assert snap_compare(PlannerApp(planner, poll_seconds=0), terminal_size=(100, 30))
 
