@@ -5,8 +5,9 @@ Each screen is taken at 80x24 and 120x40, in the dark and the light theme.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -15,11 +16,13 @@ from textual.pilot import Pilot
 from planner.events import CheckinGiven
 from planner.importers.report import ImportedRun, ImportProgress, ImportReport
 from planner.service import Planner
+from planner.store.clock import HybridClock
 from planner.tui.app import PlannerApp
 
 SnapCompare = Callable[..., bool]
 Before = Callable[[Pilot[Any]], Awaitable[None]]
 TODAY = date(2026, 11, 28)  # as pinned in conftest.py
+STOPPED_AT_MS = int(datetime(2099, 1, 1, 7, 12, tzinfo=UTC).timestamp() * 1000)
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 THEMES = [pytest.param("textual-dark", id="dark"), pytest.param("textual-light", id="light")]
@@ -304,12 +307,19 @@ def test_tomorrow_is_projected(planner: Planner, snap_compare: SnapCompare) -> N
     assert snap_compare(app, terminal_size=(80, 24), press=["right_square_bracket"])
 
 
-def test_see_a_clinician_day(planner: Planner, snap_compare: SnapCompare) -> None:
+def test_see_a_clinician_day(
+    planner: Planner, snap_compare: SnapCompare, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """You should see, side by side at 100x30, the "SEE A CLINICIAN" badge on the error colour,
     the summary framed by a thick error-coloured border, "No running today: see a clinician
-    before you run again.", the red-flag advice among the reasons, "Checked in hh:mm · soreness
+    before you run again.", the red-flag advice among the reasons, "Checked in 07:12 · soreness
     2/10 · 1 warning sign", "0/4 done · 3 withheld", and Stretch, Foam roll and Gentle yoga
     dimmed, struck through, "· not today"."""
+    # The check-in's time shows ("Checked in 07:12"): a clock stopped at 07:12 UTC, ahead of
+    # every stamp the fixture wrote, so the line is the same on every run.
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    planner.data.log.clock = HybridClock(lambda: STOPPED_AT_MS)
     planner.data.append(CheckinGiven(TODAY, soreness=2, red_flags=("cannot_bear_weight",)))
     assert snap_compare(PlannerApp(planner, poll_seconds=0), terminal_size=(100, 30))
 
