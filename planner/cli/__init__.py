@@ -106,7 +106,24 @@ def _pinned_today(args: argparse.Namespace) -> date | None:
     return parse_date(text, "--today") if text else None
 
 
+NO_TERMINAL = (
+    "planner: no terminal to draw the app on; for the day as text run `planner today`"
+    " (over ssh: `ssh -t HOST planner` opens the app)"
+)
+
+
+def _has_terminal() -> bool:
+    """The app needs a terminal both ways: keys in, the screen out. Without one (ssh HOST
+    planner, a pipe, cron) it would wait for keys that never come."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None and not _has_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
+    if args.demo and args.command is not None:
+        return _demo_command(args)
     if getattr(args, "data_handler", None) is not None:
         # A command that only moves files (sync) needs no fold and no plan: skipping the
         # service's imports keeps `planner sync` with nothing new near a bare ssh's cost.
@@ -157,6 +174,27 @@ def _run_demo(today: date | None) -> int:
         return run_tui(planner, demo=True)
     finally:
         # The demo's folder is throwaway: leave no copy of it behind in /tmp.
+        shutil.rmtree(planner.data_dir.parent, ignore_errors=True)
+
+
+def _demo_command(args: argparse.Namespace) -> int:
+    """A command with --demo runs on a throwaway demo runner, never on the real data folder;
+    one that only moves files (sync) has nothing to do there, and says so."""
+    import shutil
+
+    from planner.demo import open_demo
+
+    if getattr(args, "data_handler", None) is not None:
+        print(
+            f"planner: --demo with {args.command}: the demo's data is thrown away at the end;"
+            f" run `planner {args.command}` without --demo for your own data",
+            file=sys.stderr,
+        )
+        return 2
+    planner = open_demo(_pinned_today(args))
+    try:
+        return int(args.handler(planner, args))
+    finally:
         shutil.rmtree(planner.data_dir.parent, ignore_errors=True)
 
 
