@@ -141,7 +141,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         # builds the first screen. Nothing here relies on a finalizer at exit.
         gc.freeze()
         return run_tui(planner)
-    planner = Planner.open(args.data, today=_pinned_today(args))
+    today = _pinned_today(args)
+    if getattr(args, "reads_only", False):
+        _refuse_missing_folder(args)
+    planner = Planner.open(args.data, today=today)
     try:
         return int(args.handler(planner, args))
     finally:
@@ -149,6 +152,21 @@ def _dispatch(args: argparse.Namespace) -> int:
         # files it skipped (and clocks running ahead) known.
         for notice in planner.notices:
             print(f"planner: {notice}", file=sys.stderr)
+
+
+def _refuse_missing_folder(args: argparse.Namespace) -> None:
+    """A command that only reads, on a data folder that is not there, is most likely a typo
+    in --data or $PLANNER_DATA: say so, and create nothing (the app, `profile set`, `log` and
+    `import` start a new folder)."""
+    from planner.core.errors import InputError
+    from planner.store.paths import resolve_data_dir
+
+    folder = resolve_data_dir(args.data)
+    if not folder.exists():
+        raise InputError(
+            f"data folder {folder}: not there (check --data or $PLANNER_DATA); nothing was"
+            " created: `planner profile set` or `planner import` starts a new one"
+        )
 
 
 def open_for_app(args: argparse.Namespace) -> Planner:

@@ -15,17 +15,17 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     today = sub.add_parser("today", help="today's plan and checklist")
     today.add_argument("--json", action="store_true", help="print the plan as JSON")
-    today.set_defaults(handler=cmd_today)
+    today.set_defaults(handler=cmd_today, reads_only=True)
 
     plan = sub.add_parser("plan", help="the plan for the next days")
     plan.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
     plan.add_argument("--days", type=days_arg, default=7, help="how many days (default 7)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
-    plan.set_defaults(handler=cmd_plan)
+    plan.set_defaults(handler=cmd_plan, reads_only=True)
 
     runs = sub.add_parser("runs", help="the runs on record")
     runs.add_argument("--json", action="store_true", help="print the runs as JSON")
-    runs.set_defaults(handler=cmd_runs)
+    runs.set_defaults(handler=cmd_runs, reads_only=True)
 
     log = sub.add_parser("log", help="log a run by hand")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the run (default: today)")

@@ -20,6 +20,7 @@ def register(sub: Any) -> None:
     )
     show = psub.add_parser("show", help="show the profile")
     show.add_argument("--json", action="store_true", help="print the profile as JSON")
+    show.set_defaults(reads_only=True)
     pset = psub.add_parser("set", help="set profile fields")
     age = pset.add_mutually_exclusive_group()
     age.add_argument("--birth-date", metavar="YYYY-MM-DD")

@@ -19,14 +19,14 @@ def register(sub: Any) -> None:
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="race day")
     add.add_argument("--distance", required=True, help="42.2km, 13.1mi, 10km, ...")
     add.add_argument("--name", default="", help="a name, e.g. Berlin Marathon")
-    add.set_defaults(handler=cmd_add)
+    add.set_defaults(handler=cmd_add, reads_only=False)
     listing = actions.add_parser("list", help="the races entered")
     listing.add_argument("--json", action="store_true", help="print the races as JSON")
-    listing.set_defaults(handler=cmd_list)
+    listing.set_defaults(handler=cmd_list, reads_only=True)
     remove = actions.add_parser("remove", help="remove an entered race")
     remove.add_argument("id", help="the race's id (see: planner race list)")
-    remove.set_defaults(handler=cmd_remove)
-    race.set_defaults(handler=cmd_list, json=False)
+    remove.set_defaults(handler=cmd_remove, reads_only=False)
+    race.set_defaults(handler=cmd_list, json=False, reads_only=True)
 
 
 def cmd_add(planner: Planner, args: argparse.Namespace) -> int:

@@ -205,6 +205,7 @@ def test_python_m_planner_and_exit_codes(data: Path, tmp_path: Path) -> None:
 
 def test_today_never_imports_textual(data: Path, tmp_path: Path) -> None:
     """`planner today` may run in a shell prompt or motd: it must not pay for the UI."""
+    data.mkdir(parents=True)  # a data folder, empty: today's plan for a runner without runs
     probe = subprocess.run(
         [
             sys.executable,

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from clitools import Cli, tree_digest
 
 from planner.cli import NO_TERMINAL
@@ -72,3 +73,21 @@ def test_demo_with_sync_is_refused(data: Path, tmp_path: Path, cli: Cli) -> None
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "--demo with sync" in done.stderr
     assert tree_digest(data) == before
+
+
+def test_a_read_only_command_on_a_missing_folder_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+
+    missing = tmp_path / "mistyped" / "path"
+    for args in (["today"], ["plan"], ["runs"], ["race", "list"], ["race"], ["profile", "show"]):
+        code = main(["--data", str(missing), "--today", "2026-11-28", *args])
+        err = capsys.readouterr().err
+        assert code == 2, args
+        assert err.count("\n") == 1 and f"data folder {missing}: not there" in err
+        assert not missing.parent.exists(), args
+    # a command that writes starts the folder, as the first `planner` does
+    assert main(["--data", str(missing), "profile", "set", "--age", "40"]) == 0
+    assert missing.is_dir()
+    assert main(["--data", str(missing), "--today", "2026-11-28", "today"]) == 0
