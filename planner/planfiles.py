@@ -105,8 +105,14 @@ def find_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -
             found = _user_plan(name, user_plans_dir(data_dir))
             if found is not None:
                 return found
-    builtins = ", ".join(builtin_plan_names()) or "none found"
-    raise DataError(f"plan {name!r} not found; built-in plans: {builtins}")
+    # A name typed (profile set --plan, plan-file show): a mistake of input, not a bad file.
+    import difflib
+
+    names = builtin_plan_names()
+    near = difflib.get_close_matches(name, names, n=1)
+    hint = f"did you mean {near[0]}? " if near else ""
+    builtins = ", ".join(names) or "none found"
+    raise InputError(f"plan {name!r} not found; {hint}built-in plans: {builtins}", field="plan")
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,8 @@ class Planner(FilesPart, RunsPart):
     # ---- ticks ---------------------------------------------------------------------
 
     def find_item(self, item: str, day: date) -> ChecklistItem:
-        """An item of `day` by id, or by kind when exactly one item of that kind is there."""
+        """An item of `day` by id, by kind when exactly one item of that kind is there, or by
+        the start of one id alone ("foam" for foam_rolling); else an error naming the nearest."""
         checklist = self.day(day).checklist
         for candidate in checklist:
             if candidate.id == item:
@@ -277,12 +278,24 @@ class Planner(FilesPart, RunsPart):
         by_kind = [c for c in checklist if c.kind == item]
         if len(by_kind) == 1:
             return by_kind[0]
-        ids = ", ".join(c.id for c in checklist)
+        ids = [c.id for c in checklist]
         if by_kind:
-            raise InputError(f"item {item!r} is ambiguous on {day}; use one of: {ids}")
-        raise InputError(f"item {item!r} is not on the checklist of {day}; items: {ids}")
+            raise InputError(f"item {item!r} is ambiguous on {day}; use one of: {', '.join(ids)}")
+        started = [c for c in checklist if item and c.id.startswith(item)]
+        if len(started) == 1:
+            return started[0]
+        if started:
+            names = ", ".join(c.id for c in started)
+            raise InputError(f"item {item!r} is ambiguous on {day}: {names}")
+        import difflib
 
-    def _tickable(self, day: date | None) -> date:
+        near = difflib.get_close_matches(item, ids, n=1)
+        hint = f"did you mean {near[0]}? " if near else ""
+        raise InputError(
+            f"item {item!r} is not on the checklist of {day}; {hint}items: {', '.join(ids)}"
+        )
+
+    def tickable(self, day: date | None) -> date:
         """The day to tick on: today or earlier. A day after today is a projection (its plan
         changes with every run and check-in until then): nothing on it can be done yet."""
         today = self.today()
@@ -296,7 +309,7 @@ class Planner(FilesPart, RunsPart):
 
     def check(self, item: str, day: date | None = None) -> ChecklistItem:
         """Tick an item; the event file is on disk (fsynced) before this returns."""
-        day = self._tickable(day)
+        day = self.tickable(day)
         found = self.find_item(item, day)
         if not found.done:
             self.data.append(Check(day, found.id))
@@ -306,7 +319,7 @@ class Planner(FilesPart, RunsPart):
 
     def uncheck(self, item: str, day: date | None = None) -> ChecklistItem:
         """Untick: name the check events removed, so a tick made elsewhere meanwhile survives."""
-        day = self._tickable(day)
+        day = self.tickable(day)
         found = self.find_item(item, day)
         live = self.data.state().checks.get((day, found.id), ())
         if live:
@@ -316,7 +329,7 @@ class Planner(FilesPart, RunsPart):
     def set_ticks(self, items: Sequence[str], day: date, *, done: bool) -> int:
         """Tick (or untick) several items of `day` in one durable write; returns how many
         changed. Every id is checked first: an unknown one writes nothing."""
-        day = self._tickable(day)
+        day = self.tickable(day)
         found = {(f := self.find_item(item, day)).id: f for item in items}
         checks = self.data.state().checks
         events: list[Event] = []
@@ -331,7 +344,7 @@ class Planner(FilesPart, RunsPart):
 
     def toggle(self, item: str, day: date) -> bool:
         """Tick or untick; returns whether the item is now done."""
-        found = self.find_item(item, self._tickable(day))
+        found = self.find_item(item, self.tickable(day))
         after = self.uncheck(found.id, day) if found.done else self.check(found.id, day)
         return after.done
 

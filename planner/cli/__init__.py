@@ -61,7 +61,60 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         args = _app_parser().parse_args(argv)
         args.command = None
         return args
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    return parser.parse_args(_forgiving(parser, argv))
+
+
+def _forgiving(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """argv as the parser wants it: `planner today --today 2026-12-04` as `planner --today
+    2026-12-04 today` (the app's options may come after the command too), and a command
+    given by the start of its name (`planner tod`); a name that is no command is refused
+    with the nearest one (`planner tody`: did you mean today?)."""
+    front: list[str] = []
+    rest: list[str] = []
+    command_at: int | None = None
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        takes_value = word in APP_OPTIONS and i + 1 < len(words)
+        is_app_option = takes_value or word == "--demo" or word.startswith(_APP_EQUALS)
+        if is_app_option:
+            front.extend(words[i : i + 2] if takes_value else [word])
+            i += 2 if takes_value else 1
+            continue
+        if command_at is None and not word.startswith("-"):
+            command_at = len(rest)
+        rest.append(word)
+        i += 1
+    if command_at is not None:
+        rest[command_at] = _command_named(parser, rest[command_at])
+    return front + rest
+
+
+_APP_EQUALS = tuple(f"{option}=" for option in APP_OPTIONS)
+
+
+def _command_named(parser: argparse.ArgumentParser, word: str) -> str:
+    import argparse
+    import difflib
+
+    from planner.core.errors import InputError
+
+    choices: list[str] = []
+    for action in parser._actions:  # argparse keeps its subcommands here, and only here
+        if isinstance(action, argparse._SubParsersAction):
+            choices = list(action.choices)
+    if word in choices or not choices:
+        return word
+    started = [name for name in choices if name.startswith(word)]
+    if len(started) == 1:
+        return started[0]
+    if started:
+        raise InputError(f"command {word!r} is ambiguous: {', '.join(started)}")
+    near = difflib.get_close_matches(word, choices, n=1)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    raise InputError(f"{word!r} is not a command{hint} (see: planner --help)")
 
 
 def _opens_app(argv: Sequence[str]) -> bool:
@@ -88,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as done:  # --help, --version, or a usage mistake already reported
         return done.code if isinstance(done.code, int) else 2
+    except PlannerError as error:  # a command name that is none
+        print(f"planner: {error.message}", file=sys.stderr)
+        return error.exit_code
     try:
         return _dispatch(args)
     except PlannerError as error:

@@ -19,7 +19,9 @@ def register(sub: Any) -> None:
         description="Answer this morning's questions; the day's plan changes at once. "
         "See the warning-sign questions with: planner checkin --questions",
     )
-    checkin.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    checkin.add_argument(
+        "--date", metavar="DAY", help="the day: YYYY-MM-DD, today, yesterday, -1 or mon..sun"
+    )
     checkin.add_argument("--soreness", metavar="0-10", help="how sore your legs are, 0-10")
     checkin.add_argument(
         "--area",
@@ -54,14 +56,14 @@ def register(sub: Any) -> None:
 
 def cmd_checkin(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.checkin import CheckinAnswers
-    from planner.core.units import parse_date
+    from planner.core.units import parse_day
 
     if args.questions:
         print(questions_text(planner))
         return 0
     answers = CheckinAnswers(
         soreness=args.soreness,
-        day=parse_date(args.date, "--date") if args.date else None,
+        day=parse_day(args.date, planner.today()) if args.date else None,
         areas=args.area,
         flags=args.flag,
         no_flags=args.no_flag,

@@ -6,7 +6,9 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import days_arg, print_json
-from planner.core.units import parse_date
+from planner.core.units import parse_day
+
+DAY_HELP = "YYYY-MM-DD, today, yesterday, -1 or mon..sun (default: today)"
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -18,7 +20,7 @@ def register(sub: Any) -> None:
     today.set_defaults(handler=cmd_today, reads_only=True)
 
     plan = sub.add_parser("plan", help="the plan for the next days")
-    plan.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
+    plan.add_argument("--from", dest="start", metavar="DAY", help="first day; " + DAY_HELP)
     plan.add_argument("--days", type=days_arg, default=7, help="how many days (default 7)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.set_defaults(handler=cmd_plan, reads_only=True)
@@ -28,7 +30,7 @@ def register(sub: Any) -> None:
     runs.set_defaults(handler=cmd_runs, reads_only=True)
 
     log = sub.add_parser("log", help="log a run by hand")
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the run (default: today)")
+    log.add_argument("--date", metavar="DAY", help="the day of the run; " + DAY_HELP)
     log.add_argument("--distance", required=True, help="10km, 6.2mi or 8000m")
     log.add_argument("--duration", required=True, help="moving time: 50:00 or 1:05:00")
     log.add_argument("--rpe", required=True, help="effort 1-10 (CR-10 scale)")
@@ -42,9 +44,14 @@ def register(sub: Any) -> None:
     log.set_defaults(handler=cmd_log)
 
     for name, verb in (("check", "tick"), ("uncheck", "untick")):
-        tick = sub.add_parser(name, help=f"{verb} a checklist item")
-        tick.add_argument("item", help="item id (hydration, meal:recovery, ...) or kind")
-        tick.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+        tick = sub.add_parser(name, help=f"{verb} checklist items")
+        tick.add_argument(
+            "items",
+            nargs="+",
+            metavar="item",
+            help="item ids (hydration, meal:recovery, ...), kinds, the start of an id, or all",
+        )
+        tick.add_argument("--date", metavar="DAY", help=DAY_HELP)
         tick.set_defaults(handler=cmd_tick)
 
 
@@ -70,7 +77,7 @@ def cmd_plan(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.jsonout import plan_to_json
     from planner.textout import plan_text
 
-    start = parse_date(args.start, "--from") if args.start else None
+    start = parse_day(args.start, planner.today(), "--from") if args.start else None
     plan = planner.plan(start=start, days=args.days)
     if args.json:
         print_json(plan_to_json(plan))
@@ -95,7 +102,7 @@ def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.units import format_distance, format_duration
     from planner.service import RunInput
 
-    day = parse_date(args.date, "--date") if args.date else None
+    day = parse_day(args.date, planner.today()) if args.date else None
     entry = RunInput(
         distance=args.distance,
         duration=args.duration,
@@ -118,11 +125,26 @@ def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def cmd_tick(planner: Planner, args: argparse.Namespace) -> int:
-    day = parse_date(args.date, "--date") if args.date else None
-    if args.command == "check":
-        item = planner.check(args.item, day)
-        print(f"Ticked {item.id} on {day or planner.today()}.")
+    """Tick (check) or untick several items at once, or `all` the day's open (ticked) ones;
+    one durable write, and a line for what was already so."""
+    from planner.core.wording import progress_label
+
+    check = args.command == "check"
+    day = planner.tickable(parse_day(args.date, planner.today()) if args.date else None)
+    checklist = planner.day(day).checklist
+    if args.items == ["all"]:
+        chosen = [i for i in checklist if not i.withheld and i.done != check]
     else:
-        item = planner.uncheck(args.item, day)
-        print(f"Unticked {item.id} on {day or planner.today()}.")
+        chosen = list({(f := planner.find_item(n, day)).id: f for n in args.items}.values())
+    to_change = [item for item in chosen if item.done != check]
+    if to_change:
+        planner.set_ticks([item.id for item in to_change], day, done=check)
+        done = planner.day(day).checklist
+        names = ", ".join(item.id for item in to_change)
+        print(f"{'Ticked' if check else 'Unticked'} {names} on {day} ({progress_label(done)}).")
+    for item in chosen:
+        if item.done == check:
+            print(f"{item.id} was {'already' if check else 'not'} ticked on {day}.")
+    if not chosen:
+        print(f"Nothing to {'tick' if check else 'untick'} on {day}.")
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from planner.core.errors import InputError
 
@@ -105,6 +105,32 @@ def parse_date(text: str, what: str = "date") -> date:
             field=what,
         )
     return day
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_day(text: str, today: date, what: str = "--date") -> date:
+    """A day as a runner says it, counted from their `today`: YYYY-MM-DD, today, yesterday,
+    tomorrow, -1 (days back; +1 ahead), or a weekday of 3 letters or more (mon, thurs,
+    sunday): the last one on or before today."""
+    word = text.strip().lower()
+    named = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if word in named:
+        return today + timedelta(days=named[word])
+    if re.fullmatch(r"[+-]\d{1,3}", word):
+        return today + timedelta(days=int(word))
+    if len(word) >= 3:
+        for weekday, name in enumerate(WEEKDAYS):
+            if name.startswith(word):
+                return today - timedelta(days=(today.weekday() - weekday) % 7)
+    try:
+        return parse_date(text, what)
+    except InputError:
+        raise InputError(
+            f"{what} {text!r}: not a day; use YYYY-MM-DD, today, yesterday, -1 or mon..sun",
+            field=what,
+        ) from None
 
 
 def parse_int(text: str, what: str, low: int, high: int) -> int:

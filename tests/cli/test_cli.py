@@ -121,7 +121,7 @@ def test_profile_show_json(cli: Cli) -> None:
         ["profile", "set", "--age", "40", "--birth-date", "1980-01-01"],
         ["profile", "set"],
         ["check", "sauna"],
-        ["check", "hydration", "--date", "yesterday"],
+        ["check", "hydration", "--date", "someday"],
         ["plan", "--days", "0"],
         ["plan", "--from", "2026-11-31"],
         ["frobnicate"],

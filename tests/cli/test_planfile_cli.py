@@ -91,8 +91,8 @@ def test_a_chosen_file_missing_on_this_machine_is_said_plainly(
         ("standard", ["plan-file", "add", "{path}", "--name", "x-1a2b3c4d"], 2, "plan name"),
         ("broken", ["plan-file", "add", "{path}", "--name", "b"], 3, "min_rpe: 70 is above 10"),
         ("notes", ["plan-file", "add", "{path}"], 3, "not valid TOML"),
-        (None, ["plan-file", "show", "nope"], 3, "plan 'nope' not found"),
-        (None, ["profile", "set", "--plan", "nope"], 3, "plan 'nope' not found"),
+        (None, ["plan-file", "show", "nope"], 2, "plan 'nope' not found"),
+        (None, ["profile", "set", "--plan", "nope"], 2, "plan 'nope' not found"),
     ],
 )
 def test_bad_plan_files_are_refused_and_nothing_is_written(

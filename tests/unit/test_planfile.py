@@ -10,7 +10,7 @@ import pytest
 from plan_states import PLANS, plan_rules
 
 from planner.core.checkin import RED_FLAG_IDS
-from planner.core.errors import DataError
+from planner.core.errors import DataError, InputError
 from planner.core.planfile import parse_plan
 from planner.core.rules import Cited, PlanRules
 from planner.planfiles import builtin_plan_names, builtin_plans_dir, load_plan
@@ -222,10 +222,12 @@ def test_the_builtin_plans_dir_is_found() -> None:
 
 
 def test_an_unknown_plan_names_the_builtins(tmp_path: Path) -> None:
-    with pytest.raises(DataError) as caught:
+    with pytest.raises(InputError) as caught:  # a name typed: exit 2, not a bad file's 3
         load_plan("x", tmp_path)
     assert caught.value.message == "plan 'x' not found; built-in plans: standard, conservative"
-    with pytest.raises(DataError, match="not found"):
+    with pytest.raises(InputError, match=r"did you mean standard\?"):
+        load_plan("standrd", tmp_path)
+    with pytest.raises(InputError, match="not found"):  # a path is no plan's name
         load_plan("../standard", tmp_path)
 
 

@@ -471,7 +471,7 @@ def test_a_bulk_read_of_a_file_that_cannot_be_opened(tmp_path: Path) -> None:
 
 
 def test_plan_names_and_paths_no_file_system_takes_are_clear_errors(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="not found"):
+    with pytest.raises(InputError, match="not found"):
         planfiles.find_plan("x" * 5000, tmp_path)
     with pytest.raises(InputError, match="File name too long"):
         planfiles.install_plan(tmp_path / ("x" * 5000), tmp_path)
