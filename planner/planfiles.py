@@ -112,7 +112,8 @@ def find_plan(name: str, data_dir: Path | None = None, sha: str | None = None) -
     near = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean {near[0]}? " if near else ""
     builtins = ", ".join(names) or "none found"
-    raise InputError(f"plan {name!r} not found; {hint}built-in plans: {builtins}", field="plan")
+    shown = name if len(name) <= 60 else name[:57] + "..."  # a 10 kB name is not echoed whole
+    raise InputError(f"plan {shown!r} not found; {hint}built-in plans: {builtins}", field="plan")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from planner.core.days import runner_day
-from planner.core.errors import InputError
+from planner.core.errors import DataError, InputError
 from planner.core.model import (
     ChecklistItem,
     DayPlan,
@@ -112,7 +112,7 @@ class Planner(FilesPart, RunsPart):
     def rules(self) -> PlanRules:
         name, sha = self.profile.plan, self.profile.plan_sha
         if self._rules is None or self._rules.name != name or sha not in (None, self._rules.sha):
-            self._rules = load_plan(name, self.data.data_dir, sha)
+            self._rules = _from_profile(load_plan, name, self.data.data_dir, sha)
         return self._rules
 
     def plan_in_use(self) -> PlanInUse:
@@ -120,7 +120,7 @@ class Planner(FilesPart, RunsPart):
         name, sha = self.profile.plan, self.profile.plan_sha
         in_use = self._in_use
         if in_use is None or in_use.name != name or sha not in (None, in_use.sha):
-            in_use = self._in_use = plan_in_use(name, self.data.data_dir, sha)
+            in_use = self._in_use = _from_profile(plan_in_use, name, self.data.data_dir, sha)
         return in_use
 
     def plan_note(self) -> str | None:
@@ -427,3 +427,15 @@ def _all_ticked(day: DayPlan) -> bool:
 
     done, doable = done_of_doable(day.checklist)
     return doable > 0 and done == doable
+
+
+def _from_profile(read: Callable[[str, Path, str | None], T], name: str, data_dir: Path,
+                  sha: str | None) -> T:  # fmt: skip
+    """A plan named in the runner's saved profile that is not there is a fault of the data
+    (exit 3), not of what was typed now: the same message, said to come from the profile."""
+    try:
+        return read(name, data_dir, sha)
+    except InputError as error:
+        raise DataError(
+            f"the profile's plan: {error.message} (choose one: planner profile set --plan NAME)"
+        ) from None

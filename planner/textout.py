@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 
 from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Plan, Profile, Run
@@ -13,6 +13,7 @@ from planner.core.wording import (
     day_label,
     guidance_label,
     in_units,
+    pace_label,
     progress_label,
 )
 
@@ -50,27 +51,37 @@ def plan_text(plan: Plan, units: str = "metric") -> str:
     return "\n\n".join(blocks)
 
 
-def runs_text(runs: Iterable[Run], units: str, efforts: Mapping[str, Effort] | None = None) -> str:
-    """One line a run; an effort the runner did not give is marked '~' and explained below."""
-    rows, guessed = [], False
+def runs_text(runs: Sequence[Run], units: str, efforts: Mapping[str, Effort] | None = None) -> str:
+    """A header, then a line a run as given (newest first is the caller's order); an effort
+    the runner did not give is marked '~' and explained below."""
+    if not runs:
+        return "No runs yet. Log one with: planner log --distance 8km --duration 45:00 --rpe 4"
     efforts = efforts or {}
+    rows = [("Date", "Distance", "Time", "Pace", "RPE", "HR", "Type", "Id")]
+    guessed = False
     for run in runs:
         rpe = effort_text(run, efforts.get(run.id))
         guessed = guessed or rpe.startswith("~")
-        hr = "-" if run.avg_hr is None else str(run.avg_hr)
-        rows.append(
-            f"{run.date}  {format_distance(run.distance_m, units):>9}  "
-            f"{format_duration(run.moving_s):>8}  RPE {rpe:<3}  HR {hr:<3}  "
-            f"{run.type or '-':<9}  {run.id}"
-        )
-    if not rows:
-        return "No runs yet. Log one with: planner log --distance 8km --duration 45:00 --rpe 4"
+        rows.append((
+            str(run.date), format_distance(run.distance_m, units), format_duration(run.moving_s),
+            pace_label(run, units) or "-", rpe, "-" if run.avg_hr is None else str(run.avg_hr),
+            run.type or "-", run.id,
+        ))  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    right = {1, 2, 3}  # the numbers line up on their right
+    lines = [
+        "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
     if guessed:
-        rows.append(
+        lines.append(
             "~ estimated effort (from heart rate, pace or the easy default; planner runs --json "
             "says which): rate a run with planner checkin --rate RUN_ID=RPE"
         )
-    return "\n".join(rows)
+    return "\n".join(lines)
 
 
 def profile_text(profile: Profile, age: int | None, age_group: str | None) -> str:

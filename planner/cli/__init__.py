@@ -142,12 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage mistake already reported
         return done.code if isinstance(done.code, int) else 2
     except PlannerError as error:  # a command name that is none
-        print(f"planner: {error.message}", file=sys.stderr)
+        say(error.message)
         return error.exit_code
     try:
         return _dispatch(args)
     except PlannerError as error:
-        print(f"planner: {error.message}", file=sys.stderr)
+        say(error.message)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -155,6 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `planner plan | head` closed the pipe early: not an error the runner made.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def say(message: str) -> None:
+    """One line on stderr. A path that is not UTF-8 (a byte kept as a lone surrogate) is
+    shown escaped: the error about a bad path must not itself fail to print."""
+    line = f"planner: {message}".encode("utf-8", "backslashreplace").decode("utf-8")
+    print(line, file=sys.stderr)
 
 
 def _pinned_today(args: argparse.Namespace) -> date | None:
@@ -207,22 +214,30 @@ def _dispatch(args: argparse.Namespace) -> int:
         # After the command: the store reads the data dir lazily, so only now are the bad
         # files it skipped (and clocks running ahead) known.
         for notice in planner.notices:
-            print(f"planner: {notice}", file=sys.stderr)
+            say(notice)
 
 
 def _refuse_missing_folder(args: argparse.Namespace) -> None:
     """A command that only reads, on a data folder that is not there, is most likely a typo
     in --data or $PLANNER_DATA: say so, and create nothing (the app, `profile set`, `log` and
     `import` start a new folder)."""
-    from planner.core.errors import InputError
-    from planner.store.paths import resolve_data_dir
+    from planner.core.errors import DataError, InputError
+    from planner.store.paths import file_ancestor, resolve_data_dir
 
     folder = resolve_data_dir(args.data)
-    if not folder.exists():
-        raise InputError(
-            f"data folder {folder}: not there (check --data or $PLANNER_DATA); nothing was"
-            " created: `planner profile set` or `planner import` starts a new one"
-        )
+    try:
+        os.stat(folder)
+        return  # there (a file in its place is the store's to refuse, as for every command)
+    except FileNotFoundError:
+        pass
+    except NotADirectoryError:
+        raise DataError(f"{file_ancestor(folder)}: is a file, not a folder") from None
+    except OSError as exc:  # a name too long, a loop of links, no permission
+        raise DataError(f"data folder {folder}: {exc.strerror or exc}") from None
+    raise InputError(
+        f"data folder {folder}: not there (check --data or $PLANNER_DATA); nothing was"
+        " created: `planner profile set` or `planner import` starts a new one"
+    )
 
 
 def open_for_app(args: argparse.Namespace) -> Planner:

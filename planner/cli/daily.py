@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
 
     runs = sub.add_parser("runs", help="the runs on record")
     runs.add_argument("--json", action="store_true", help="print the runs as JSON")
+    runs.add_argument("--since", metavar="DAY", help="runs on or after: " + DAY_HELP)
+    runs.add_argument("--limit", type=days_arg, metavar="N", help="the N newest runs")
+    runs.add_argument("--oldest-first", action="store_true", help="oldest first (as --json)")
     runs.set_defaults(handler=cmd_runs, reads_only=True)
 
     log = sub.add_parser("log", help="log a run by hand")
@@ -90,9 +93,19 @@ def cmd_runs(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.jsonout import run_to_json
     from planner.textout import runs_text
 
-    runs, efforts = planner.runs(), planner.efforts()  # estimates as today's plan makes them
+    runs, efforts = list(planner.runs()), planner.efforts()  # estimates as today's plan makes
+    any_runs = bool(runs)
+    if args.since:
+        since = parse_day(args.since, planner.today(), "--since")
+        runs = [run for run in runs if run.date >= since]
+    if args.limit:
+        runs = runs[-args.limit :]
+    if not args.json and not args.oldest_first:
+        runs.reverse()  # on a terminal the newest first: what was run lately is what matters
     if args.json:
         print_json({"runs": [run_to_json(run, efforts.get(run.id)) for run in runs]})
+    elif any_runs and not runs:
+        print(f"No runs on or after {since}.")
     else:
         print(runs_text(runs, planner.profile.units, efforts))
     return 0

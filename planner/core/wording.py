@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from planner.core.bodyunits import ML_PER_FL_OZ
 from planner.core.model import Checkin, ChecklistItem, Run, RunGuidance
-from planner.core.units import KG_PER_LB, format_distance, format_duration
+from planner.core.units import KG_PER_LB, METRES_PER_MILE, format_distance, format_duration
 
 # One vocabulary for the faces (CLI text and TUI): what each day type is called, and the one
 # disclaimer. A runner reads the same words in `planner today` and on the Today screen.
@@ -124,6 +124,14 @@ def last_run_label(runs: Sequence[Run], day: date, units: str) -> str:
     if run.type:
         parts.append(run.type)
     return f"Last run {day_label(run.date)}: " + ", ".join(parts)
+
+
+def pace_label(run: Run, units: str) -> str:
+    """'5:45/km' or '9:15/mi'; '' for a run without a distance or a time."""
+    if run.distance_m <= 0 or run.moving_s <= 0:
+        return ""
+    per, unit = (METRES_PER_MILE, "mi") if units == "imperial" else (1000.0, "km")
+    return f"{format_duration(run.moving_s / (run.distance_m / per))}/{unit}"
 
 
 def ran_label(runs: Sequence[Run], units: str) -> str:

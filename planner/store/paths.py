@@ -48,7 +48,7 @@ def ensure_private_dir(path: Path) -> Path:
     except FileExistsError:
         raise DataError(f"{path}: is a file, not a folder") from None
     except NotADirectoryError:
-        raise DataError(f"{_file_ancestor(path)}: is a file, not a folder") from None
+        raise DataError(f"{file_ancestor(path)}: is a file, not a folder") from None
     except PermissionError:
         raise DataError(f"{path}: cannot create or use this folder: permission denied") from None
     except OSError as exc:
@@ -66,7 +66,7 @@ def missing_dirs(path: Path) -> list[Path]:
     return missing
 
 
-def _file_ancestor(path: Path) -> Path:
+def file_ancestor(path: Path) -> Path:
     """The nearest ancestor of `path` that exists but is not a folder (for the message)."""
     for candidate in (path, *path.parents):
         if os.path.lexists(candidate) and not candidate.is_dir():

@@ -78,7 +78,7 @@ def test_a_folder_that_cannot_be_made_names_why(
 
 
 def test_the_file_in_the_way_is_named_even_when_it_is_gone_again(tmp_path: Path) -> None:
-    assert paths._file_ancestor(tmp_path / "a" / "b") == tmp_path / "a" / "b"
+    assert paths.file_ancestor(tmp_path / "a" / "b") == tmp_path / "a" / "b"
     assert paths.missing_dirs(tmp_path / "a" / "b") == [tmp_path / "a" / "b", tmp_path / "a"]
     assert paths.missing_dirs(tmp_path) == []
 
