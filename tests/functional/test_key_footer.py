@@ -117,17 +117,18 @@ async def test_the_footer_lists_the_keys_of_the_screen_shown(app: PlannerApp) ->
 
 
 async def test_the_footer_follows_the_bindings_as_they_change(app: PlannerApp) -> None:
-    """Over a modal the navigation keys are off: Today's footer drops them, then gets them back."""
+    """Over a dialog the footer is the dialog's: its keys, not Today's; then Today's again."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         below = app.screen_stack[-2]
         assert isinstance(below, TodayScreen)
         over_help = footer_text(app)
-        assert "space Tick" in over_help and "w Week" not in over_help
+        assert "esc Close" in over_help, over_help
+        assert "space Tick" not in over_help and "w Week" not in over_help
         await pilot.press("escape")
         await pilot.pause()
-        assert "w Week" in footer_text(app)
+        assert "w Week" in footer_text(app) and "space Tick" in footer_text(app)
 
 
 async def test_the_first_frame_has_the_keys(planner: Planner) -> None:

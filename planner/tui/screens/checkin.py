@@ -20,6 +20,7 @@ from planner.core.wording import DAY_TYPE_NAMES as BADGES
 from planner.core.wording import day_label, guidance_label
 from planner.tui.checkin_view import area_label, rating_question, standing_note
 from planner.tui.widgets.form_error import FormError
+from planner.tui.widgets.key_footer import KeyFooter
 from planner.tui.widgets.scale import Scale
 from planner.tui.widgets.tick_box import TickBox
 
@@ -75,6 +76,7 @@ class CheckinScreen(ModalScreen[Checkin | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Save check-in", variant="primary", id="checkin-save", compact=True)
                 yield Button("Cancel", id="checkin-cancel", compact=True)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below
 
     def _soreness(self) -> ComposeResult:
         yield Static("How sore are your legs this morning?", classes="question")

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from planner.tui.widgets.key_footer import KeyFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True for yes; escape or n is no."""
@@ -33,6 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="form-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="confirm-yes", compact=True)
                 yield Button("No (n)", id="confirm-no", compact=True)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from planner.core.wording import DISCLAIMER
+from planner.tui.widgets.key_footer import KeyFooter
 
 
 def own_bindings(nodes: Iterable[DOMNode]) -> list[Binding]:
@@ -79,3 +80,4 @@ class HelpScreen(ModalScreen[None]):
                         yield Static("Everywhere", classes="help-heading")
                         yield Static(key_table(self.everywhere), id="help-everywhere")
             yield Static(DISCLAIMER, id="help-disclaimer", markup=False)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below

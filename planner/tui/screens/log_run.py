@@ -17,6 +17,7 @@ from planner.core.units import format_distance, format_duration, parse_date
 from planner.core.wording import day_label
 from planner.service import RunInput
 from planner.tui.widgets.form_error import FormError
+from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -111,6 +112,7 @@ class LogRunScreen(ModalScreen[Run | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button("Log run", variant="primary", id="log-run-save", compact=True)
                 yield Button("Cancel", id="log-run-cancel", compact=True)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below
 
     def on_mount(self) -> None:
         self.query_one("#run-date", Input).value = self.planner.today().isoformat()

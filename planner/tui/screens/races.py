@@ -49,6 +49,12 @@ def race_cells(race: Race, today: date, units: str, taper_days: int) -> tuple[st
     )
 
 
+def highlighted_key(table: DataTable[Text]) -> str | None:
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
 class RacesScreen(SectionScreen):
     """The table of races on top, the form to enter one under it."""
 
@@ -94,10 +100,15 @@ class RacesScreen(SectionScreen):
             self.toast_error(error)
             return
         table = self.query_one(DataTable)
+        keep = highlighted_key(table)
         table.clear()
         for race in sorted(races, key=lambda r: (r.date, r.id)):
             cells = race_cells(race, today, units, taper.days_for(race.distance_m))
             table.add_row(*map(Text, cells), key=race.id)
+        if (
+            keep is not None and keep in table.rows
+        ):  # the cursor stays on its race when the table is read again
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
         table.display = bool(races)
         self.query_one("#races-empty").display = not races
         self.query_one("#races-help").display = bool(races)
@@ -120,13 +131,19 @@ class RacesScreen(SectionScreen):
             field.value = ""
         entered = f"{race_label(race.distance_m)} on {day_label(race.date, year=True)}"
         self.notify(entered, title="Race entered")
+        # The new race shows highlighted in the table, and the form is ready for the next one
+        # from its first field (a season's races go in one after another).
+        self.reload()
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(race.id), animate=False)
+        fields["date"].focus()
         self.post_message(DataSaved())
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        race_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        race_id = highlighted_key(table)
         race = next((r for r in self.planner.races() if r.id == race_id), None)
         if race is None:
             return

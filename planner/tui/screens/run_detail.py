@@ -18,6 +18,7 @@ from planner.core.units import format_distance, format_duration
 from planner.core.wording import day_label
 from planner.tui.history_view import pace_label
 from planner.tui.widgets.form_error import FormError
+from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from planner.service import Planner
@@ -94,6 +95,7 @@ class RunDetailScreen(ModalScreen[bool]):
                 yield Button("Save", variant="primary", id="detail-save", compact=True)
                 yield Button("Delete", variant="error", id="detail-delete", compact=True)
                 yield Button("Close", id="detail-close", compact=True)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#detail-save")

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from planner.tui.messages import SyncRequested
 from planner.tui.widgets.form_error import FormError
+from planner.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from planner.sync.run import SyncProgress, SyncResult
@@ -78,6 +79,7 @@ class SyncScreen(ModalScreen[None]):
             yield FormError(id="sync-error")
             yield ProgressBar(id="sync-progress", total=None, show_eta=False, show_percentage=False)
             yield Static(id="sync-status", markup=False)
+        yield KeyFooter()  # the dialog's own keys, not those of the screen below
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = self.syncing

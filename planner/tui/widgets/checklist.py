@@ -121,7 +121,7 @@ class Checklist(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         *(
             # One row in the help for all ten: the same description and key display.
-            Binding(key, f"tick_number({n})", "Tick item by number", show=False, key_display="1-0")
+            Binding(key, f"tick_number({n})", "Tick by number", show=False, key_display="1-0")
             for n, key in enumerate(TICK_KEYS)
         ),
     ]
