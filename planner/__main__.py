@@ -2,7 +2,7 @@
 
 import sys
 
-from planner.cli import main
+from planner.entry import main
 
 # The guard matters: worker processes started by "spawn" (macOS) import this module again
 # as __mp_main__, and must not run the command a second time.

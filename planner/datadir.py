@@ -48,6 +48,10 @@ class DataDir:
         self._results: dict[str, tuple[int, Any]] = {}
         self._unsaved = False
         self._progress: Progress | None = None
+        # `planner status`'s line for a day, with the generation it was made at, its zone and
+        # day start (statusline.py): written as the process ends, read without the planner.
+        self._status: dict[str, tuple[int, dict[str, str]]] = {}
+        self._status_zone: tuple[str, int] = ("", 0)
 
     @property
     def notices(self) -> list[str]:
@@ -152,6 +156,36 @@ class DataDir:
             )
             snapshot.save(self._snapshot_path(), kept)
             self._unsaved = False
+
+    def note_status(self, day: str, fields: dict[str, str], tz: str, day_starts: int) -> None:
+        """Keep `day`'s status line, made from the current event set, for `planner status`."""
+        with self._mutex:
+            if not self._status:
+                atexit.register(self.save_status)
+            self._status[day] = (self._generation, fields)
+            self._status_zone = (tz, day_starts)
+
+    def save_status(self) -> None:
+        """Write the status file: the days noted from the event set as it now is, and the
+        keys of the event folders as the store last read them (statusline.py checks them)."""
+        from planner import statusline
+
+        with self._mutex:
+            days = {d: f for d, (gen, f) in self._status.items() if gen == self._generation}
+            if not days or not snapshot.enabled():
+                return
+            index = self.log.cursor.index
+            folders: dict[str, list[int] | None] = {index.events_dir: None}
+            folders.update(
+                {path: [*kept.key, kept.listed_ns] for path, kept in index.folders.items()}
+            )
+            tz, day_starts = self._status_zone
+            try:
+                cache = ensure_private_dir(self._cache_dir) if self._cache_dir else cache_dir()
+            except Exception:  # only a cache: a read-only home must not stop the command
+                return
+            path = statusline.status_file(str(cache), str(self.data_dir))
+            statusline.write(path, str(self.data_dir), folders, tz, day_starts, days)
 
     # ---- writing -----------------------------------------------------------------------
 

@@ -173,19 +173,26 @@ class Planner(FilesPart, RunsPart):
             # Today's plan and the days before it in one walk of the history (a 29-day plan
             # costs about a third more than one day's): the recap and the streak need them.
             plan = self.plan(start=day - timedelta(days=STREAK_DAYS), days=STREAK_DAYS + 1)
-            recap = self._recap(plan.days, today)
-            return day_view(plan, self.runs(), today, self.profile.units, checkin, recap)
+            recap, streak = self._recap(plan.days, today)
+            view = day_view(plan, self.runs(), today, self.profile.units, checkin, recap)
+            return dataclasses.replace(view, streak=streak)
 
-        return self.remembered(f"morning:{day}:{today}:{in_use.name}:{in_use.sha}", view, DayView)
+        seen = self.remembered(f"morning:{day}:{today}:{in_use.name}:{in_use.sha}", view, DayView)
+        if day == today and seen.day_type is not None:
+            from planner.core.morning import status_fields
 
-    def _recap(self, days: Sequence[DayPlan], today: date) -> str:
+            p = self.profile
+            self.data.note_status(day.isoformat(), status_fields(seen), p.tz or "", p.day_starts)
+        return seen
+
+    def _recap(self, days: Sequence[DayPlan], today: date) -> tuple[str, int]:
         """Yesterday in a line, and the days in a row before today (or up to it, when it is
         all ticked) with every item that could be done ticked; '' before the first use."""
         from planner.core.wording import recap_label
 
         started = self.first_day()
         if started is None or started >= today or len(days) < 2:
-            return ""
+            return "", 0
         streak, more = 0, False
         past = [d for d in reversed(days) if d.date < today]
         if _all_ticked(days[-1]):
@@ -198,7 +205,8 @@ class Planner(FilesPart, RunsPart):
             more = past[-1].date > started  # the streak goes on before the days looked at
         yesterday = days[-2]
         runs = [run for run in self.runs() if run.date == yesterday.date]
-        return recap_label(runs, yesterday.checklist, streak, self.profile.units, more=more)
+        text = recap_label(runs, yesterday.checklist, streak, self.profile.units, more=more)
+        return text, streak
 
     def prepare_tomorrow(self) -> None:
         """Work out tomorrow's morning view tonight (the app calls this as it closes): the next

@@ -1,26 +1,35 @@
-"""Plain-text views for the CLI: read well in a terminal, over ssh and in a motd (no colour)."""
+"""Plain-text views for the CLI: lines of text, no colour and no wrapping (cli/term.py fits
+them to the terminal), so they read well in a terminal, over ssh, in a motd and in a pipe."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Plan, Profile, Run
+from planner.core.morning import DayView
 from planner.core.units import format_distance, format_duration
 from planner.core.wording import (
     DAY_TYPE_NAMES,
     DISCLAIMER,
+    count,
     day_label,
+    done_of_doable,
     guidance_label,
     in_units,
     pace_label,
     progress_label,
+    run_cell,
 )
 
 
 def day_text(
     plan: Plan, day: DayPlan, *, with_header: bool = True, units: str = "metric"
 ) -> list[str]:
+    """A day in full: its type, every reason, the run, each checklist item with its dose;
+    what the doses assume is said once, under them. Lines as long as they come: the CLI
+    wraps them to the terminal (cli/term.py)."""
     lines: list[str] = []
     if with_header:
         age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
@@ -32,23 +41,82 @@ def day_text(
     lines.append(guidance_label(day.run, day.see_clinician, day.day_type == "quality_ok"))
     lines.append(f"Checklist ({progress_label(day.checklist)}):")
     width = max((len(item.id) for item in day.checklist), default=0)
+    assumed: list[str] = []
     for item in day.checklist:
         box = "[x]" if item.done else ("[-]" if item.withheld else "[ ]")
-        text = f"{item.title}: {in_units(item.detail, units)}" if item.detail else item.title
+        detail = item.detail.removesuffix(item.assumes_text).rstrip()
+        if item.assumes_text and item.assumes_text not in assumed:
+            assumed.append(item.assumes_text)
+        text = f"{item.title}: {in_units(detail, units)}" if detail else item.title
         lines.append(f"  {box} {item.id:<{width}}  {text}")
+    lines += [in_units(text, units) for text in assumed]
     return lines
 
 
-def today_text(plan: Plan, show_disclaimer: bool = True, units: str = "metric") -> str:
+def today_text(plan: Plan, show_disclaimer: bool = True, units: str = "metric") -> list[str]:
     lines = day_text(plan, plan.days[0], units=units)
     if show_disclaimer:
         lines += ["", DISCLAIMER]
-    return "\n".join(lines)
+    return lines
 
 
-def plan_text(plan: Plan, units: str = "metric") -> str:
-    blocks = ["\n".join(day_text(plan, day, units=units)) for day in plan.days]
-    return "\n\n".join(blocks)
+def plan_text(plan: Plan, units: str = "metric") -> list[str]:
+    """`planner plan --full`: every day in full, a blank line between days."""
+    lines: list[str] = []
+    for day in plan.days:
+        if lines:
+            lines.append("")
+        lines += day_text(plan, day, units=units)
+    return lines
+
+
+def plan_lines(plan: Plan, today: date) -> list[str]:
+    """`planner plan`: one line a day, as the Week screen shows it; days to come projected."""
+    age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"
+    lines = [f"{count(len(plan.days), 'day')} from {day_label(plan.days[0].date)} · {age}"]
+    rows = []
+    for day in plan.days:
+        done, doable = done_of_doable(day.checklist)
+        ticks = f"{done}/{doable} done" if day.date <= today else "projected"
+        when = "today" if day.date == today else ""
+        flag = "!" if day.warnings or day.see_clinician else ""
+        badge = DAY_TYPE_NAMES.get(day.day_type, day.day_type.upper())
+        rows.append(
+            (day_label(day.date), badge, run_cell(day.run, day.see_clinician), ticks, when, flag)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    if any(row[-1] for row in rows):
+        lines.append("! a warning stands that day: planner plan --full says which")
+    lines.append("Each day's reasons and checklist: planner plan --full")
+    return lines
+
+
+BRIEF_LINES = 8  # `planner today --brief`: a motd's or a cron mail's worth
+
+
+def brief_lines(view: DayView) -> list[str]:
+    """`planner today --brief`, at most eight lines: the day and its run, the open items one a
+    line (with the id to tick them by), then what is done and the streak."""
+    run = run_cell(view.run, view.day_type == "see_clinician") if view.run else view.guidance
+    lines = [f"{day_label(view.day)} · {view.badge} · {run}"]
+    if view.warnings:
+        lines.append(f"! {count(len(view.warnings), 'warning')} stand today: planner today")
+    items = [item for item in view.checklist if not item.done and not item.withheld]
+    room = BRIEF_LINES - len(lines) - 1  # the last line: done and the streak
+    shown = items if len(items) <= room else items[: room - 1]
+    width = max((len(item.id) for item in shown), default=0)
+    for item in shown:
+        brief = f" · {item.brief}" if item.brief else ""
+        lines.append(f"  [ ] {item.id:<{width}}  {item.title}{brief}")
+    if len(shown) < len(items):
+        lines.append(f"  … and {len(items) - len(shown)} more: planner today")
+    done, doable = done_of_doable(view.checklist)
+    tail = "all done" if doable and done == doable else f"{done}/{doable} done"
+    streak = f" · {count(view.streak, 'day')} in a row all ticked" if view.streak else ""
+    lines.append(tail + streak)
+    return lines
 
 
 def runs_text(runs: Sequence[Run], units: str, efforts: Mapping[str, Effort] | None = None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from planner.cli.common import out
+
 if TYPE_CHECKING:
     import argparse
 
@@ -59,7 +61,7 @@ def cmd_checkin(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.units import parse_day
 
     if args.questions:
-        print(questions_text(planner))
+        out(questions_text(planner))
         return 0
     answers = CheckinAnswers(
         soreness=args.soreness,
@@ -73,11 +75,11 @@ def cmd_checkin(planner: Planner, args: argparse.Namespace) -> int:
         rates=args.rate,
     )
     checkin = planner.checkin(answers)
-    print(_summary(checkin))
+    out(_summary(checkin))
     unrated = _unrated_text(planner, checkin.date)
     if unrated:
-        print(unrated)
-    print()
+        out(unrated)
+    out()
     _print_day(planner, checkin.date, bool(checkin.red_flags))
     return 0
 
@@ -124,7 +126,7 @@ def _print_day(planner: Planner, day: Any, flagged: bool) -> None:
     from planner.textout import today_text
 
     plan = planner.plan(start=day, days=1)
-    print(today_text(plan, show_disclaimer=flagged, units=planner.profile.units))
+    out(*today_text(plan, show_disclaimer=flagged, units=planner.profile.units))
 
 
 def questions_text(planner: Planner) -> str:

@@ -13,6 +13,14 @@ def print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False))
 
 
+def out(*texts: str) -> None:
+    """Print, fitted to the terminal: wrapped with a hanging indent, 80 columns in a pipe,
+    coloured only on a terminal (cli/term.py). `out()` prints an empty line."""
+    from planner.cli.term import emit
+
+    emit(["\n".join(texts)] if texts else [""])
+
+
 def days_arg(text: str) -> int:
     try:
         value = int(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import days_arg, print_json
+from planner.cli.common import days_arg, out, print_json
 from planner.core.units import parse_day
 
 DAY_HELP = "YYYY-MM-DD, today, yesterday, -1 or mon..sun (default: today)"
@@ -17,13 +17,28 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     today = sub.add_parser("today", help="today's plan and checklist")
     today.add_argument("--json", action="store_true", help="print the plan as JSON")
+    today.add_argument(
+        "--brief", action="store_true", help="at most 8 lines: the day, the open items, the streak"
+    )
     today.set_defaults(handler=cmd_today, reads_only=True)
 
     plan = sub.add_parser("plan", help="the plan for the next days")
     plan.add_argument("--from", dest="start", metavar="DAY", help="first day; " + DAY_HELP)
     plan.add_argument("--days", type=days_arg, default=7, help="how many days (default 7)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.add_argument(
+        "--full", action="store_true", help="every day in full: reasons, checklist and doses"
+    )
     plan.set_defaults(handler=cmd_plan, reads_only=True)
+
+    status = sub.add_parser("status", help="one line for a shell prompt, a tmux bar or a motd")
+    status.add_argument(
+        "--format",
+        metavar="FMT",
+        help="the line, with fields {type} {run} {minutes} {rpe} {done} {total} {open} {flag}"
+        " {streak} {day} {date} (default: '{type} {run} · {done}/{total} ✓ {flag}')",
+    )
+    status.set_defaults(handler=cmd_status, reads_only=True)
 
     runs = sub.add_parser("runs", help="the runs on record")
     runs.add_argument("--json", action="store_true", help="print the runs as JSON")
@@ -60,32 +75,58 @@ def register(sub: Any) -> None:
 
 def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.jsonout import plan_to_json
-    from planner.textout import today_text
+    from planner.textout import brief_lines, today_text
 
-    plan = planner.plan(days=1)
     if args.json:
-        print_json(plan_to_json(plan))
-    else:
-        units = planner.profile.units
-        print(today_text(plan, show_disclaimer=not planner.has_profile(), units=units))
-        if not planner.has_profile():
-            print("Set your age for an age-fitted plan: planner profile set --age 52")
-        note = planner.plan_note()  # the runner's own plan file predates rules: one line
-        if note:
-            print(note)
+        print_json(plan_to_json(planner.plan(days=1)))
+        return 0
+    if args.brief:
+        from planner.cli.term import emit_cut
+
+        # The morning view the app keeps in the snapshot: nothing new, nothing planned.
+        emit_cut(brief_lines(planner.morning()))
+        return 0
+    plan = planner.plan(days=1)
+    lines = today_text(plan, show_disclaimer=not planner.has_profile(), units=planner.profile.units)
+    if not planner.has_profile():
+        lines.append("Set your age for an age-fitted plan: planner profile set --age 52")
+    note = planner.plan_note()  # the runner's own plan file predates rules: one line
+    if note:
+        lines.append(note)
+    out(*lines)
     return 0
 
 
 def cmd_plan(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.jsonout import plan_to_json
-    from planner.textout import plan_text
+    from planner.textout import plan_lines, plan_text
 
     start = parse_day(args.start, planner.today(), "--from") if args.start else None
     plan = planner.plan(start=start, days=args.days)
     if args.json:
         print_json(plan_to_json(plan))
+    elif args.full:
+        out(*plan_text(plan, units=planner.profile.units))
     else:
-        print(plan_text(plan, units=planner.profile.units))
+        out(*plan_lines(plan, planner.today()))
+    return 0
+
+
+def cmd_status(planner: Planner, args: argparse.Namespace) -> int:
+    """The slow path of `planner status` (planner/entry.py tries the cached line first): the
+    morning view, kept in the snapshot, and the status file written again as this ends."""
+    from planner.core.errors import InputError
+    from planner.core.morning import status_fields
+    from planner.statusline import FormatError, render
+
+    if not planner.has_profile():
+        print("no plan yet: planner profile set --age N")
+        return 0
+    try:
+        line = render(status_fields(planner.morning()), args.format)
+    except FormatError as error:
+        raise InputError(str(error)) from None
+    print(line)
     return 0
 
 
@@ -105,9 +146,9 @@ def cmd_runs(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"runs": [run_to_json(run, efforts.get(run.id)) for run in runs]})
     elif any_runs and not runs:
-        print(f"No runs on or after {since}.")
+        out(f"No runs on or after {since}.")
     else:
-        print(runs_text(runs, planner.profile.units, efforts))
+        out(runs_text(runs, planner.profile.units, efforts))
     return 0
 
 
@@ -130,7 +171,7 @@ def cmd_log(planner: Planner, args: argparse.Namespace) -> int:
         weight_after=args.weight_after,
     )
     run = planner.log_run(entry)
-    print(
+    out(
         f"Logged {format_distance(run.distance_m, planner.profile.units)} in "
         f"{format_duration(run.moving_s)} on {run.date} (id {run.id})."
     )
@@ -154,10 +195,10 @@ def cmd_tick(planner: Planner, args: argparse.Namespace) -> int:
         planner.set_ticks([item.id for item in to_change], day, done=check)
         done = planner.day(day).checklist
         names = ", ".join(item.id for item in to_change)
-        print(f"{'Ticked' if check else 'Unticked'} {names} on {day} ({progress_label(done)}).")
+        out(f"{'Ticked' if check else 'Unticked'} {names} on {day} ({progress_label(done)}).")
     for item in chosen:
         if item.done == check:
-            print(f"{item.id} was {'already' if check else 'not'} ticked on {day}.")
+            out(f"{item.id} was {'already' if check else 'not'} ticked on {day}.")
     if not chosen:
-        print(f"Nothing to {'tick' if check else 'untick'} on {day}.")
+        out(f"Nothing to {'tick' if check else 'untick'} on {day}.")
     return 0

@@ -18,7 +18,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import print_json
+from planner.cli.common import out, print_json
 from planner.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def cmd_import(planner: Planner, args: argparse.Namespace) -> int:
         return _list(planner, args.json)
     if args.undo:
         removed = planner.undo_import(args.undo)
-        print(f"Removed the {removed} run{'s' * (removed != 1)} of import {args.undo}.")
+        out(f"Removed the {removed} run{'s' * (removed != 1)} of import {args.undo}.")
         return 0
     bar = _Bar(enabled=not (args.quiet or args.json) and sys.stderr.isatty())
     if args.inbox:
@@ -66,7 +66,7 @@ def cmd_import(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print_json(report_json(report))
     else:
-        print(summary_text(report))
+        out(summary_text(report))
     return 2 if report.nothing_usable else 0
 
 
@@ -76,10 +76,10 @@ def _list(planner: Planner, as_json: bool) -> int:
         print_json({"imports": [_import_json(i) for i in found]})
         return 0
     if not found:
-        print("No imports yet: planner import PATH...")
+        out("No imports yet: planner import PATH...")
     for info in found:
         span = f"{info.first} to {info.last}" if info.first != info.last else f"{info.first}"
-        print(f"{info.import_id}  {info.runs:5d} runs  {span}  from {len(info.sources)} files")
+        out(f"{info.import_id}  {info.runs:5d} runs  {span}  from {len(info.sources)} files")
     return 0
 
 

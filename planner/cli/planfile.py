@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import CommandParser
+from planner.cli.common import CommandParser, out
 
 if TYPE_CHECKING:
     import argparse
@@ -36,10 +36,10 @@ def register(sub: Any) -> None:
 def cmd_add(planner: Planner, args: argparse.Namespace) -> int:
     installed = planner.add_plan_file(Path(args.path), args.name)
     kept = "Copied" if installed.new else "Already there"
-    print(f"{kept}: {installed.path}")
-    print(f"Plan {installed.name!r} ({installed.sha[:8]}) is now your plan.")
+    out(f"{kept}: {installed.path}")
+    out(f"Plan {installed.name!r} ({installed.sha[:8]}) is now your plan.")
     if installed.note:
-        print(installed.note)
+        out(installed.note)
     return 0
 
 
@@ -52,6 +52,6 @@ def cmd_show(planner: Planner, args: argparse.Namespace) -> int:
     if profile.plan_sha:
         chosen = {f"{profile.plan}-{profile.plan_sha[:8]}"}
     for name in planner.plan_files():
-        print(f"{'*' if name in chosen else ' '} {name}")
-    print("Print one with: planner plan-file show NAME")
+        out(f"{'*' if name in chosen else ' '} {name}")
+    out("Print one with: planner plan-file show NAME")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import CommandParser, print_json
+from planner.cli.common import CommandParser, out, print_json
 from planner.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def cmd_profile(planner: Planner, args: argparse.Namespace) -> int:
         print_json(profile_to_json(profile, planner.today()))
     else:
         age = profile.age_on(planner.today())
-        print(profile_text(profile, age, age_group(age)))
+        out(profile_text(profile, age, age_group(age)))
         if conservative_suggested(profile):
-            print(f"\n{SUGGEST_CONSERVATIVE}")
+            out(f"\n{SUGGEST_CONSERVATIVE}")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import CommandParser, print_json
+from planner.cli.common import CommandParser, out, print_json
 
 if TYPE_CHECKING:
     import argparse
@@ -33,7 +33,7 @@ def cmd_add(planner: Planner, args: argparse.Namespace) -> int:
     from planner.core.units import parse_date
 
     race = planner.add_race(parse_date(args.date, "--date"), args.distance, args.name)
-    print(f"Entered: {_line(planner, race)}")
+    out(f"Entered: {_line(planner, race)}")
     return 0
 
 
@@ -44,17 +44,17 @@ def cmd_list(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"races": [race_to_json(r) for r in races]})
     elif not races:
-        print(
+        out(
             "No races entered. Enter one with: planner race add --date 2027-04-25 --distance 42.2km"
         )
     else:
-        print("\n".join(_line(planner, r) for r in races))
+        out("\n".join(_line(planner, r) for r in races))
     return 0
 
 
 def cmd_remove(planner: Planner, args: argparse.Namespace) -> int:
     race = planner.remove_race(args.id)
-    print(f"Removed: {_line(planner, race)}")
+    out(f"Removed: {_line(planner, race)}")
     return 0
 
 

@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import Any
 
+from planner.cli.common import out
+
 EXIT_CODES = (
     "exit codes: 0 synced; 2 bad target; 10 host unreachable; 11 authentication refused;"
     " 12 host key unknown or changed; 13 rsync missing here; 14 rsync missing on the remote;"
@@ -45,7 +47,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     result = sync(data_dir, args.target, interactive=interactive)
     if not args.quiet:
-        print(
+        out(
             f"Synced with {result.target}: sent {_files(result.sent)},"
             f" received {_files(result.received)}."
         )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from planner.core.model import Checkin, ChecklistItem, Plan, Run
+from planner.core.model import Checkin, ChecklistItem, Plan, Run, RunGuidance
 from planner.core.wording import (
     DAY_TYPE_NAMES,
     assumes_label,
@@ -47,6 +47,8 @@ class DayView:
     checkin: str = ""  # the day's check-in in a line: "Checked in 07:12 · soreness 2/10"
     recap: str = ""  # today only: "Yesterday: ran 8.0 km easy · 9/9 ticked · streak 3 days..."
     assumes: str = ""  # what the doses assume, said once: "assumes 70 kg, 20 °C: p sets them"
+    run: RunGuidance | None = None  # the numbers of `guidance`, for `planner status`
+    streak: int = 0  # the days in a row all ticked, as `recap` says it
 
     @property
     def see_clinician(self) -> bool:
@@ -87,6 +89,7 @@ def day_view(
         checkin=checkin_label(checkin) if checkin is not None and checkin.answered else "",
         recap=recap,
         assumes=in_units(assumes_label(day.checklist), units),
+        run=day.run,
     )
 
 
@@ -114,3 +117,33 @@ def _as_said(item: ChecklistItem, units: str) -> ChecklistItem:
     if (detail, why, brief) == (item.detail, item.why, item.brief):
         return item
     return dataclasses.replace(item, detail=detail, why=why, brief=brief)
+
+
+STATUS_FIELDS = ("type", "run", "minutes", "rpe", "done", "total", "open", "flag", "streak",
+                 "day", "date")  # fmt: skip
+
+
+def status_fields(view: DayView) -> dict[str, str]:
+    """The day as `planner status` prints it, field by field ('EASY', "41'", '3', '9', '⚑')."""
+    run = view.run
+    minutes = rpe = ""
+    if run is not None and run.allowed and view.day_type != "see_clinician":
+        minutes = "" if run.max_minutes is None else str(run.max_minutes)
+        rpe = "" if run.max_rpe is None else str(run.max_rpe)
+    said = f"{minutes}'" if minutes else ("" if run is None or run.allowed else "no run")
+    doable = [item for item in view.checklist if not item.withheld]
+    done = sum(item.done for item in doable)
+    flagged = bool(view.warnings) or view.day_type == "see_clinician"
+    return {
+        "type": view.badge,
+        "run": said if view.day_type != "see_clinician" else "no run",
+        "minutes": minutes,
+        "rpe": rpe,
+        "done": str(done),
+        "total": str(len(doable)),
+        "open": str(len(doable) - done),
+        "flag": "⚑" if flagged else "",
+        "streak": str(view.streak),
+        "day": day_label(view.day),
+        "date": view.day.isoformat(),
+    }

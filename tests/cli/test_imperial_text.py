@@ -19,7 +19,7 @@ def test_an_imperial_runner_reads_fl_oz_lb_and_f(cli: Cli) -> None:
     assert code == 0
     assert not METRIC.search(out), METRIC.findall(out)
     assert "fl oz" in out and "160 lb" in out and "°F" in out
-    code, out, _ = cli("plan", "--days", "3")
+    code, out, _ = cli("plan", "--days", "3", "--full")
     assert code == 0 and not METRIC.search(out)
     code, out, _ = cli("today", "--json")
     day = json.loads(out)["days"][0]

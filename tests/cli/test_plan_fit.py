@@ -45,7 +45,7 @@ def test_a_71_year_old_of_three_runs_a_week_keeps_two_rest_days_in_every_seven(c
     assert first["run"]["max_minutes"] <= 35 and first["run"]["max_rpe"] <= 7
     assert any("strides or a fartlek" in r for r in first["reasons"])
     # The intensity cap is said on quality days only: on an easy day it limits nothing.
-    code, out, _ = cli("plan", "--days", "15")
+    code, out, _ = cli("plan", "--days", "15", "--full")
     blocks = out.split(" · age ")
     assert code == 0 and any("QUALITY" in b and "intensity cap" in b for b in blocks)
     assert all("QUALITY" in b for b in blocks if "intensity cap" in b)
