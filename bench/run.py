@@ -144,6 +144,38 @@ def first_paint(results: Results, data: Path, home: Path, repeat: int) -> float:
     return warm_t
 
 
+def glance(results: Results, data: Path, home: Path, repeat: int) -> None:
+    """`planner status` and `planner today` warm, whole processes, vs a bare `python -c pass`
+    of the same interpreter (issue 15: at most 4x and 6x)."""
+    env = app_env(data, home)
+    script = Path(sys.executable).with_name("planner")  # the installed script, as a shell runs it
+    planner = [str(script)] if script.exists() else [sys.executable, "-m", "planner"]
+    bare = [sys.executable, "-c", "pass"]
+    # Warm as a prompt is: a first run after the history was written may list folders again
+    # (they changed within the last seconds); one more after that leaves the glance current.
+    for _ in range(2):
+        for command in (["status"], ["today"]):
+            run_child(planner + command, env)
+        time.sleep(2.2)
+    got = alternate(
+        {
+            "bare": lambda: run_child(bare, env),
+            "status": lambda: run_child([*planner, "status"], env),
+            "today": lambda: run_child([*planner, "today"], env),
+        },
+        max(repeat, 9),
+    )
+    bare_t = got["bare"][0]
+    for name, limit in (("status", 4.0), ("today", 6.0)):
+        t = got[name][0]
+        results.add(
+            f"cli_{name}_warm",
+            f"{t / bare_t:.2f}x ({t * 1000:.0f} ms vs {bare_t * 1000:.0f} ms python -c pass)",
+            f"<= {limit:g}x",
+            t / bare_t <= limit,
+        )
+
+
 def tick(results: Results, data: Path, home: Path, repeat: int) -> None:
     """A tick through the service (as the TUI does it), durable, vs a bare durable write."""
     os.environ["XDG_STATE_HOME"] = str(home / "state")
@@ -280,6 +312,7 @@ def main() -> None:
         files = make_history(data, args.years, args.devices, TODAY)
         print(f"history: {args.years} years, {args.devices} devices, {files} event files")
         warm = first_paint(results, data, home, args.repeat)
+        glance(results, data, home, args.repeat)
         tick(results, data, home, args.repeat)
         plan_cost(results, data, home, warm, "plan_14_days")
         if not args.quick:

@@ -48,10 +48,11 @@ class DataDir:
         self._results: dict[str, tuple[int, Any]] = {}
         self._unsaved = False
         self._progress: Progress | None = None
-        # `planner status`'s line for a day, with the generation it was made at, its zone and
-        # day start (statusline.py): written as the process ends, read without the planner.
-        self._status: dict[str, tuple[int, dict[str, str]]] = {}
-        self._status_zone: tuple[str, int] = ("", 0)
+        # What `planner status` and `planner today` say of a day, with the generation it was
+        # made at, and the zone and day start (glance.py): written as the process ends, read
+        # by their next run without the planner.
+        self._glance: dict[str, tuple[int, dict[str, object]]] = {}
+        self._glance_zone: tuple[str, int] = ("", 0)
 
     @property
     def notices(self) -> list[str]:
@@ -157,21 +158,25 @@ class DataDir:
             snapshot.save(self._snapshot_path(), kept)
             self._unsaved = False
 
-    def note_status(self, day: str, fields: dict[str, str], tz: str, day_starts: int) -> None:
-        """Keep `day`'s status line, made from the current event set, for `planner status`."""
+    def note_glance(self, day: str, view: str, value: object, tz: str, day_starts: int) -> None:
+        """Keep what `planner status` or `planner today` says of `day` ("status", "today",
+        "brief"), made from the current event set, for their fast path (glance.py)."""
         with self._mutex:
-            if not self._status:
-                atexit.register(self.save_status)
-            self._status[day] = (self._generation, fields)
-            self._status_zone = (tz, day_starts)
+            if not self._glance:
+                atexit.register(self.save_glance)
+            generation, views = self._glance.get(day, (self._generation, {}))
+            if generation != self._generation:
+                views = {}
+            self._glance[day] = (self._generation, {**views, view: value})
+            self._glance_zone = (tz, day_starts)
 
-    def save_status(self) -> None:
+    def save_glance(self) -> None:
         """Write the status file: the days noted from the event set as it now is, and the
-        keys of the event folders as the store last read them (statusline.py checks them)."""
-        from planner import statusline
+        keys of the event folders as the store last read them (glance.py checks them)."""
+        from planner import glance
 
         with self._mutex:
-            days = {d: f for d, (gen, f) in self._status.items() if gen == self._generation}
+            days = {d: v for d, (gen, v) in self._glance.items() if gen == self._generation}
             if not days or not snapshot.enabled():
                 return
             index = self.log.cursor.index
@@ -179,13 +184,13 @@ class DataDir:
             folders.update(
                 {path: [*kept.key, kept.listed_ns] for path, kept in index.folders.items()}
             )
-            tz, day_starts = self._status_zone
+            tz, day_starts = self._glance_zone
             try:
                 cache = ensure_private_dir(self._cache_dir) if self._cache_dir else cache_dir()
             except Exception:  # only a cache: a read-only home must not stop the command
                 return
-            path = statusline.status_file(str(cache), str(self.data_dir))
-            statusline.write(path, str(self.data_dir), folders, tz, day_starts, days)
+            path = glance.status_file(str(cache), str(self.data_dir))
+            glance.write(path, str(self.data_dir), folders, tz, day_starts, days)
 
     # ---- writing -----------------------------------------------------------------------
 

@@ -181,9 +181,14 @@ class Planner(FilesPart, RunsPart):
         if day == today and seen.day_type is not None:
             from planner.core.morning import status_fields
 
-            p = self.profile
-            self.data.note_status(day.isoformat(), status_fields(seen), p.tz or "", p.day_starts)
+            self.note_glance("status", status_fields(seen))
         return seen
+
+    def note_glance(self, view: str, value: object) -> None:
+        """Keep what `planner status` or `planner today` says today, for their next run to
+        print without planning while nothing changes (planner/glance.py)."""
+        p = self.profile
+        self.data.note_glance(self.today().isoformat(), view, value, p.tz or "", p.day_starts)
 
     def _recap(self, days: Sequence[DayPlan], today: date) -> tuple[str, int]:
         """Yesterday in a line, and the days in a row before today (or up to it, when it is

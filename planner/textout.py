@@ -1,4 +1,4 @@
-"""Plain-text views for the CLI: lines of text, no colour and no wrapping (cli/term.py fits
+"""Plain-text views for the CLI: lines of text, no colour and no wrapping (planner/term.py fits
 them to the terminal), so they read well in a terminal, over ssh, in a motd and in a pipe."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def day_text(
 ) -> list[str]:
     """A day in full: its type, every reason, the run, each checklist item with its dose;
     what the doses assume is said once, under them. Lines as long as they come: the CLI
-    wraps them to the terminal (cli/term.py)."""
+    wraps them to the terminal (planner/term.py)."""
     lines: list[str] = []
     if with_header:
         age = "age not set" if plan.age is None else f"age {plan.age} ({plan.age_group})"

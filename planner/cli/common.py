@@ -15,8 +15,8 @@ def print_json(value: Any) -> None:
 
 def out(*texts: str) -> None:
     """Print, fitted to the terminal: wrapped with a hanging indent, 80 columns in a pipe,
-    coloured only on a terminal (cli/term.py). `out()` prints an empty line."""
-    from planner.cli.term import emit
+    coloured only on a terminal (planner/term.py). `out()` prints an empty line."""
+    from planner.term import emit
 
     emit(["\n".join(texts)] if texts else [""])
 

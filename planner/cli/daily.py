@@ -81,10 +81,12 @@ def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
         print_json(plan_to_json(planner.plan(days=1)))
         return 0
     if args.brief:
-        from planner.cli.term import emit_cut
+        from planner.term import emit_cut
 
         # The morning view the app keeps in the snapshot: nothing new, nothing planned.
-        emit_cut(brief_lines(planner.morning()))
+        lines = brief_lines(planner.morning())
+        emit_cut(lines)
+        _keep_for_next_time(planner, "brief", lines)
         return 0
     plan = planner.plan(days=1)
     lines = today_text(plan, show_disclaimer=not planner.has_profile(), units=planner.profile.units)
@@ -94,7 +96,15 @@ def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
     if note:
         lines.append(note)
     out(*lines)
+    _keep_for_next_time(planner, "today", lines)
     return 0
+
+
+def _keep_for_next_time(planner: Planner, view: str, lines: list[str]) -> None:
+    """The lines, kept for the next `planner today` to print while nothing changes (unless
+    a file could not be read: its notice must be said each time, by the whole planner)."""
+    if not planner.notices:
+        planner.note_glance(view, lines)
 
 
 def cmd_plan(planner: Planner, args: argparse.Namespace) -> int:
@@ -117,7 +127,7 @@ def cmd_status(planner: Planner, args: argparse.Namespace) -> int:
     morning view, kept in the snapshot, and the status file written again as this ends."""
     from planner.core.errors import InputError
     from planner.core.morning import status_fields
-    from planner.statusline import FormatError, render
+    from planner.glance import FormatError, render
 
     if not planner.has_profile():
         print("no plan yet: planner profile set --age N")

@@ -1,5 +1,5 @@
 """Issue 15, point 2: `planner status`, one line for a prompt, a tmux bar or a motd, answered
-from the file the last start left when nothing changed (planner/statusline.py)."""
+from the file the last start left when nothing changed (planner/glance.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ import platformdirs
 import pytest
 from clitools import Cli
 
-from planner import statusline
+from planner import glance
+
+
+SETTLE_S = glance.RACY_NS / 1e9 + 0.2  # a folder's change, older than a change could hide in
 
 
 def _env(data: Path, tmp_path: Path) -> dict[str, str]:
@@ -60,7 +63,7 @@ def _warm(data: Path, tmp_path: Path) -> tuple[int, str, str, bool]:
     """As a prompt would: a status just after a change (the store may list a folder again
     until its change is older than the window a change could hide in), another once it is."""
     _status(data, tmp_path)
-    time.sleep(statusline.RACY_NS / 1e9 + 0.2)
+    time.sleep(SETTLE_S)
     return _status(data, tmp_path)
 
 
@@ -122,7 +125,7 @@ def test_no_profile_yet(data: Path, tmp_path: Path, cli: Cli) -> None:
 def test_the_fast_paths_folders_are_platformdirs(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """statusline.py finds the cache and data folders without platformdirs: the same ones."""
+    """glance.py finds the cache and data folders without platformdirs: the same ones."""
     for xdg in (None, str(tmp_path / "xdg")):
         for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):
             if xdg is None:
@@ -130,5 +133,34 @@ def test_the_fast_paths_folders_are_platformdirs(
             else:
                 monkeypatch.setenv(name, f"{xdg}/{name}")
         monkeypatch.delenv("PLANNER_DATA", raising=False)
-        assert statusline.cache_folder() == platformdirs.user_cache_dir("planner")
-        assert statusline.data_folder(None) == platformdirs.user_data_dir("planner")
+        assert glance.cache_folder() == platformdirs.user_cache_dir("planner")
+        assert glance.data_folder(None) == platformdirs.user_data_dir("planner")
+
+
+def _today(data: Path, tmp_path: Path, *args: str, columns: str = "80") -> tuple[str, bool]:
+    """`planner today ARGS` in a process of its own: (stdout, planner loaded)."""
+    env = {**_env(data, tmp_path), "COLUMNS": columns}
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "planner", "today", *args],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-500:]
+    return proc.stdout, any(line.endswith("planner.service") for line in proc.stderr.splitlines())
+
+
+@pytest.mark.parametrize("args", [(), ("--brief",)], ids=["today", "brief"])
+def test_today_is_printed_from_the_glance_while_nothing_changes(
+    runner: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    planned, slow = _today(runner, tmp_path, *args)
+    assert slow
+    time.sleep(SETTLE_S)
+    _today(runner, tmp_path, *args)  # the store lists the new folders again, now settled
+    kept, slow = _today(runner, tmp_path, *args)
+    assert not slow and kept == planned
+    # Kept plain, fitted to the terminal as it is printed.
+    narrow, slow = _today(runner, tmp_path, *args, columns="50")
+    assert not slow and max(len(line) for line in narrow.splitlines()) <= 50
+    _planner(runner, tmp_path, "check", "warm_up")
+    ticked, slow = _today(runner, tmp_path, *args)
+    assert slow and ticked != planned  # a tick: planned again, and it shows

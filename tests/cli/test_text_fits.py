@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from clitools import Cli
 
-from planner.cli.term import wrap
+from planner.term import wrap
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RUNS = [("2026-11-22", "12km"), ("2026-11-24", "8km"), ("2026-11-27", "10km")]

@@ -1,16 +1,18 @@
-"""`planner status` without the planner: one line for a shell prompt or a tmux bar, read from
-a small file the last start left beside the snapshot.
+"""The morning glance without the planner: `planner status` (one line for a shell prompt or a
+tmux bar) and `planner today` (with --brief), read from a small file the last start left
+beside the snapshot.
 
-A prompt runs `planner status` at every command, so it must cost little more than Python
-starting: this module imports only the standard library's lightest parts (no pathlib, no
-platformdirs, no dataclasses; `planner/entry.py` calls it before anything else of planner
-is imported). It is the one speed trick outside planner/snapshot.py, because that module's
-own imports cost several times what a status may.
+A prompt runs `planner status` at every command and a login may run `planner today`, so they
+must cost little more than Python starting: this module imports only the standard library's
+lightest parts (no pathlib, no platformdirs, no dataclasses; `planner/entry.py` calls it
+before anything else of planner is imported). It is the one speed trick outside
+planner/snapshot.py, because that module's own imports cost several times what these may.
 
 The file is Python's marshal format (built in: json's import alone would cost a third of the
 budget); it is a cache, so a file from another Python that fails to load only costs speed.
 It holds, for today (and tomorrow, worked out as the app closes), the fields of the
-morning view (core/morning.status_fields), the runner's zone and day start (to know which day
+morning view (core/morning.status_fields) and the lines `planner today` printed (plain,
+before they were fitted to a terminal), the runner's zone and day start (to know which day
 it is now), and the key (inode, mtime, ctime) of every folder of the event log as the store
 last read it. The line is trusted only if every folder's key is the same (nothing was added,
 by this machine or a sync) and none was listed within RACY_NS of its last change (a change
@@ -36,7 +38,7 @@ DEFAULT_FORMAT = "{type} {run} · {done}/{total} ✓ {flag}"
 # ---- where things are, without platformdirs ---------------------------------------------
 #
 # platformdirs costs more to import than the whole fast path. These give what it gives on
-# Linux and macOS (tests/unit/test_statusline.py checks they agree); elsewhere None, and the
+# Linux and macOS (tests/unit/test_glance.py checks they agree); elsewhere None, and the
 # slow path runs.
 
 
@@ -100,8 +102,9 @@ def _runner_day(now_ns: int, tz: str, day_starts: int) -> str | None:
     return (local - timedelta(hours=day_starts)).date().isoformat()
 
 
-def cached_fields(data_arg: str | None, pinned: str | None) -> dict[str, str] | None:
-    """Today's status fields if the file can be trusted, else None (take the slow path)."""
+def cached(data_arg: str | None, pinned: str | None, view: str) -> object:
+    """Today's `view` ("status", "today", "brief") if the file can be trusted, else None
+    (take the slow path)."""
     cache, data = cache_folder(), data_folder(data_arg)
     if cache is None or data is None or os.environ.get("PLANNER_NO_SNAPSHOTS", "") == "1":
         return None
@@ -119,10 +122,9 @@ def cached_fields(data_arg: str | None, pinned: str | None) -> dict[str, str] | 
             if key and key[2] >= key[3] - RACY_NS:
                 return None  # listed so soon after a change that another could hide in it
         day = pinned or _runner_day(time.time_ns(), kept["tz"], int(kept["day_starts"]))
-        fields = kept["days"].get(day)
+        return kept["days"].get(day, {}).get(view)
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
         return None  # missing, torn or foreign: only a cache
-    return fields if isinstance(fields, dict) else None
 
 
 def _code() -> str:
@@ -168,9 +170,11 @@ def write(
     folders: dict[str, list[int] | None],
     tz: str,
     day_starts: int,
-    days: dict[str, dict[str, str]],
+    days: dict[str, dict[str, object]],
 ) -> None:
-    """Replace the file whole; a failure only costs speed next time."""
+    """Replace the file whole, keeping what it said of the same event set (a `planner today`
+    after a `planner status`: both are kept); a failure only costs speed next time."""
+    days = _merged(path, folders, days)
     kept = {
         "version": VERSION,
         "code": _code(),
@@ -191,15 +195,41 @@ def write(
             os.unlink(temp)
 
 
+def _merged(
+    path: str, folders: dict[str, list[int] | None], days: dict[str, dict[str, object]]
+) -> dict[str, dict[str, object]]:
+    """`days` over what the file at `path` holds, if it was made from the same event folders
+    as they are now (the same keys: nothing was added since)."""
+    try:
+        with open(path, "rb") as f:
+            old = marshal.loads(f.read())
+        if old.get("version") != VERSION or old.get("code") != _code():
+            return days
+        same = {k: v[:3] if v else None for k, v in old["folders"].items()} == {
+            k: v[:3] if v else None for k, v in folders.items()
+        }
+        if not same:
+            return days
+        merged = {day: dict(views) for day, views in old["days"].items()}
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
+        return days
+    for day, views in days.items():
+        merged[day] = {**merged.get(day, {}), **views}
+    return merged
+
+
 # ---- the fast path ----------------------------------------------------------------------
 
 
+COMMANDS = {"status": ("--format",), "today": ("--brief",)}  # what the fast path answers
+
+
 def quick(argv: list[str]) -> int | None:
-    """Print the status line from the file and return 0; None when the slow path must run
-    (not a plain `status`, asked for help, nothing cached or anything changed)."""
-    data = today = fmt = None
+    """Answer `status` or `today` from the file and return the exit code; None when the slow
+    path must run (other options, help, nothing cached, anything changed)."""
+    data = today = fmt = command = None
+    brief = False
     words = iter(argv)
-    command = False
     for word in words:
         option, eq, value = word.partition("=")
         if option in ("--data", "--today", "--format"):
@@ -213,17 +243,34 @@ def quick(argv: list[str]) -> int | None:
                 today = value
             else:
                 fmt = value
-        elif word == "status" and not command:
-            command = True
+        elif word == "--brief":
+            brief = True
+        elif word in COMMANDS and command is None:
+            command = word
         else:
             return None  # --help, --json, a typo: the full parser answers
-    if not command:
+    if (
+        command is None
+        or (fmt is not None and command != "status")
+        or (brief and command != "today")
+    ):
         return None
     pinned = today or os.environ.get("PLANNER_TODAY") or None
     if pinned is not None and not _is_iso_day(pinned):
         return None  # 'yesterday', '-1': the full parser reads those
-    fields = cached_fields(data, pinned)
-    if fields is None:
+    if command == "status":
+        return _status(cached(data, pinned, "status"), fmt)
+    lines = cached(data, pinned, "brief" if brief else "today")
+    if not isinstance(lines, list):
+        return None
+    from planner.term import emit, emit_cut
+
+    (emit_cut if brief else emit)(lines)
+    return 0
+
+
+def _status(fields: object, fmt: str | None) -> int | None:
+    if not isinstance(fields, dict):
         return None
     try:
         line = render(fields, fmt)
