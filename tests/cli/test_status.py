@@ -14,7 +14,6 @@ from clitools import Cli
 
 from planner import glance
 
-
 SETTLE_S = glance.RACY_NS / 1e9 + 0.2  # a folder's change, older than a change could hide in
 
 
