@@ -88,7 +88,7 @@ def plan_lines(plan: Plan, today: date) -> list[str]:
     for row in rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     if any(row[-1] for row in rows):
-        lines.append("! a warning stands that day: planner plan --full says which")
+        lines.append("! a warning sign or a red flag stands: planner plan --full says which")
     lines.append("Each day's reasons and checklist: planner plan --full")
     return lines
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import out
+
+if TYPE_CHECKING:
+    from planner.sync import SyncError
 
 EXIT_CODES = (
     "exit codes: 0 synced; 2 bad target; 10 host unreachable; 11 authentication refused;"
@@ -39,19 +43,38 @@ def register(sub: Any) -> None:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from planner.store.paths import ensure_private_dir, resolve_data_dir
-    from planner.sync import sync
+    from planner.sync import SyncError, sync
 
     data_dir = ensure_private_dir(resolve_data_dir(args.data))
     # A terminal can answer ssh's password and host-key questions; cron and systemd cannot,
     # so there ssh runs in BatchMode and fails at once with a clear exit code instead.
     interactive = sys.stdin.isatty()
-    result = sync(data_dir, args.target, interactive=interactive)
+    try:
+        result = sync(data_dir, args.target, interactive=interactive)
+    except SyncError as error:
+        raise _with_rerun(error, args, data_dir) from None
     if not args.quiet:
         out(
             f"Synced with {result.target}: sent {_files(result.sent)},"
             f" received {_files(result.received)}."
         )
     return 0
+
+
+def _with_rerun(error: SyncError, args: argparse.Namespace, data_dir: Path) -> SyncError:
+    """A target is remembered once a sync reaches it; one that failed before that (the host
+    unreachable, a key refused) is not, so `planner sync` alone would not repeat it: the
+    message then ends with the whole command to run again once the problem is fixed."""
+    import shlex
+
+    from planner.store.paths import state_dir
+    from planner.sync import SyncError, memory
+
+    if args.target is None or memory.remembered(state_dir(), data_dir) == args.target:
+        return error
+    data = f"--data {shlex.quote(args.data)} " if args.data else ""
+    rerun = f"planner {data}sync {shlex.quote(args.target)}"
+    return SyncError(f"{error.message}; once fixed, run: {rerun}", error.exit_code)
 
 
 def _files(count: int) -> str:

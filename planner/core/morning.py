@@ -136,7 +136,7 @@ def status_fields(view: DayView) -> dict[str, str]:
     flagged = bool(view.warnings) or view.day_type == "see_clinician"
     return {
         "type": view.badge,
-        "run": said if view.day_type != "see_clinician" else "no run",
+        "run": said if view.day_type != "see_clinician" else "",  # the type says it all
         "minutes": minutes,
         "rpe": rpe,
         "done": str(done),

@@ -51,8 +51,10 @@ def _device_with_events(tmp_path: Path, name: str, count: int) -> Path:
 def test_unreachable_port(tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch) -> None:
     data = _device_with_events(tmp_path, "a", 1)
     monkeypatch.setenv("PLANNER_SSH", _ssh_variant(r"-p \d+", "-p 1"))
-    _fails_with(errors.UNREACHABLE, data, target, contains="connection refused")
-    # A target that never connected is not remembered (it may be a typo): give it again.
+    line = _fails_with(errors.UNREACHABLE, data, target, contains="connection refused")
+    # A target that never connected is not remembered (it may be a typo), so the line ends
+    # with the whole command to run again once fixed (issue 15, point 4).
+    assert line.endswith(f"; once fixed, run: planner --data {data} sync {target}"), line
     rc, _, err = run_cli("--data", str(data), "sync", env=dict(os.environ))
     assert rc == 2 and "give a target" in err
     monkeypatch.setenv("PLANNER_SSH", SSH)

@@ -43,6 +43,6 @@ def test_a_warning_or_a_clinician_day_is_flagged() -> None:
     clinician = status_fields(
         _view("see_clinician", "SEE A CLINICIAN", RunGuidance(True, 30, 3, 0.5))
     )
-    assert (clinician["flag"], clinician["run"], clinician["minutes"]) == ("⚑", "no run", "")
+    assert (clinician["flag"], clinician["run"], clinician["minutes"]) == ("⚑", "", "")
     warned = _view("easy", "EASY", RunGuidance(True, 30, 3, 0.5), warnings=("Pain at rest",))
     assert status_fields(warned)["flag"] == "⚑"
