@@ -24,6 +24,14 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _whole_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read what the CLI says, so its lines are not wrapped for them (a pipe gets
+    80 columns; the variable reaches the CLI's subprocesses too); tests/cli/test_text_fits.py
+    checks the wrapping itself, at 80, 120 and in a pipe."""
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
+@pytest.fixture(autouse=True)
 def _no_snapshots(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Snapshots off (planner/snapshot.py), as harlequin's tests switch its catalog cache off:
     a test sees what the events say, never what an earlier step kept. A test of the snapshot

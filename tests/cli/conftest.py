@@ -12,13 +12,6 @@ from planner.cli import main
 TODAY = "2026-11-28"
 
 
-@pytest.fixture(autouse=True)
-def whole_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests read what the CLI says, so its lines are not wrapped for them (a pipe gets
-    80 columns); tests/cli/test_text_fits.py checks the wrapping itself, at 80 and 120."""
-    monkeypatch.setenv("COLUMNS", "1000")
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return tmp_path / "data"

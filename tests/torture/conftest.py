@@ -35,13 +35,6 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture(autouse=True)
-def whole_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests read what the CLI says, so its lines are not wrapped for them (a pipe gets
-    80 columns); tests/cli/test_text_fits.py checks the wrapping itself, at 80 and 120."""
-    monkeypatch.setenv("COLUMNS", "1000")
-
-
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     return tmp_path / "data"
