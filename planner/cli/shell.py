@@ -94,7 +94,18 @@ def completion_script(shell: str) -> str:
         else:
             action.complete = {sh: _function(sh, what) for sh in SHELLS}  # type: ignore[attr-defined]
     script: str = shtab.complete(parser, shell=shell, preamble=PREAMBLE[shell])
+    if shell == "zsh":
+        # shtab's script registers itself when eval'ed and otherwise runs as the completion
+        # function (autoloaded from $fpath as _planner); sourced from a file it must register
+        # too, or `source ~/.planner.zsh` in .zshrc would complete nothing.
+        if ZSH_EVAL not in script:
+            raise LookupError("completion: shtab's zsh script changed; see ZSH_EVAL")
+        script = script.replace(ZSH_EVAL, ZSH_EVAL_OR_SOURCE)
     return script.rstrip("\n") + "\n" + AFTER.get(shell, "")
+
+
+ZSH_EVAL = "if [[ $zsh_eval_context[-1] == eval ]]; then"
+ZSH_EVAL_OR_SOURCE = "if [[ $zsh_eval_context[-1] == (eval|file) ]]; then"
 
 
 def _action(parser: argparse.ArgumentParser, path: str, dest: str) -> argparse.Action:
