@@ -93,7 +93,7 @@ def _page() -> str:
 
 def _commands_section(parser: argparse.ArgumentParser) -> None:
     """The commands under COMMANDS (argparse files them as positional arguments), without
-    `planner _ids`: the completion scripts' helper is not for people."""
+    `planner _complete-ids`: the completion scripts' helper is not for people."""
     for group in parser._action_groups:
         for action in group._group_actions:
             if isinstance(action, argparse._SubParsersAction):

@@ -1,12 +1,13 @@
 """`planner completion bash|zsh|fish`: a shell completion script, made by shtab from the same
-parser the command line uses; and `planner _ids KIND LINE`, the hidden helper the scripts call
-for what only the data folder knows (today's checklist item ids, unrated run ids, race ids...).
+parser the command line uses; and `planner _complete-ids KIND LINE`, the hidden helper the
+scripts call for what only the data folder knows (today's item ids, unrated run ids, race ids).
 
-Both run as `data_handler`s: no fold, no plan, no service imports, unless `_ids` is asked for
-ids. shtab is imported inside the handler, so registering the command costs the other commands
-nothing. The helper prints one id a line and exits 0 whatever goes wrong (a missing data folder,
-a bad file, a half-typed line): a completion that cannot help stays quiet, it never prints an
-error into the runner's prompt, and it never creates a data folder.
+Both run as `data_handler`s: no fold, no plan, no service imports, unless the helper is asked
+for ids from a data folder. shtab is imported inside the handler, so registering the command
+costs the other commands nothing. The helper prints one id a line and exits 0 whatever goes
+wrong (a missing data folder, a bad file, a half-typed line): a completion that cannot help
+stays quiet, it never prints an error into the runner's prompt, and it never creates a data
+folder.
 """
 
 from __future__ import annotations
@@ -61,9 +62,10 @@ def register(sub: Any) -> None:
     )
     completion.add_argument("shell", choices=SHELLS, help="bash, zsh or fish")
     completion.set_defaults(data_handler=cmd_completion)
-    # No help=: argparse leaves it out of `planner --help`, shtab out of the completions and
-    # argparse-manpage out of the man page. The words after KIND are the command line so far.
-    ids = sub.add_parser("_ids", add_help=False)
+    # No help=: argparse leaves it out of `planner --help` and shtab out of the completions
+    # (planner/manpage.py drops it from the page). The name is long so that no typo of a real
+    # command is answered with "did you mean _complete-ids?". LINE: the command line so far.
+    ids = sub.add_parser("_complete-ids", add_help=False)
     ids.add_argument("kind")
     ids.add_argument("line", nargs=argparse.REMAINDER)
     ids.set_defaults(data_handler=cmd_ids)
@@ -142,7 +144,8 @@ _planner_ids() {  # $1: what to list
   # what it replaces is the part after the colon, so that is what is offered.
   local planner="${COMP_WORDS[0]/#\\~/$HOME}" line="${COMP_LINE:0:COMP_POINT}" IFS=$'\\n' id
   local word="${line##*[[:space:]]}"
-  for id in $(compgen -W "$(command "$planner" _ids "$1" "$line" 2>/dev/null)" -- "$word"); do
+  local ids; ids=$(command "$planner" _complete-ids "$1" "$line" 2>/dev/null)
+  for id in $(compgen -W "$ids" -- "$word"); do
     [[ $word == *:* ]] && id="${id#"${word%:*}":}"
     printf '%s\\n' "$id"
   done
@@ -152,14 +155,14 @@ _planner_ids() {  # $1: what to list
 _ZSH = """\
 _planner_ids() {  # $1: what to list; a run id is completed up to its =
   local -a ids
-  ids=(${(f)"$(command planner _ids $1 "$LBUFFER" 2>/dev/null)"})
+  ids=(${(f)"$(command planner _complete-ids $1 "$LBUFFER" 2>/dev/null)"})
   if [[ $1 == runs-unrated ]]; then compadd -S '=' -a ids; else compadd -a ids; fi
 }
 """ + _functions("_planner_{name}() {{ _planner_ids {kind} }}")
 
 _FISH = """\
 function __planner_ids --description 'ids for planner completion'
-    command planner _ids $argv[1] (commandline -cp | string collect) 2>/dev/null
+    command planner _complete-ids $argv[1] (commandline -cp | string collect) 2>/dev/null
 end
 """ + _functions("function _planner_{name}\n    __planner_ids {kind}\nend")
 
@@ -185,7 +188,7 @@ complete -o bashdefault -F _planner planner
 
 
 def cmd_ids(args: argparse.Namespace) -> int:
-    """`planner _ids KIND LINE`: one id a line; nothing, and exit 0, on any trouble."""
+    """`planner _complete-ids KIND LINE`: one id a line; nothing, and exit 0, on any trouble."""
     try:
         lines = list(ids(args.kind, " ".join(args.line), args.data, args.today))
     except Exception:  # a completion never errs: it offers nothing

@@ -1,8 +1,8 @@
 """`planner completion bash|zsh|fish` and the man page (issue 15, point 6): each script is made
 and parses in its shell; in a real bash (and zsh, fish when installed) completing a command
 line gives the commands, and the item and run ids of a data folder the test made; the hidden
-`planner _ids` never errs and never creates a folder; man/planner.1 is what the parser makes
-now, and renders with every command in it."""
+`planner _complete-ids` never errs and never creates a folder; man/planner.1 is what the
+parser makes now, and renders with every command in it."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ def test_each_shell_gets_its_script(
 ) -> None:
     out = script(shell, capsys)
     assert marker in out
-    assert "_ids items-open" in out and "_ids runs-unrated" in out  # the data folder's ids
+    assert " _complete-ids " in out  # the data folder's ids, for these:
+    assert "_ids items-open" in out and "_ids runs-unrated" in out
     assert "checkin" in out and "--sleep-hours" in out  # commands and their options
 
 
@@ -178,7 +179,7 @@ def bash_script(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
 
 def test_bash_completes_commands(bash_script: Path, env: dict[str, str]) -> None:
     assert bash_complete("planner ch", bash_script, env) == ["check", "checkin"]
-    assert bash_complete("planner ", bash_script, env) == COMMANDS  # not the hidden _ids
+    assert bash_complete("planner ", bash_script, env) == COMMANDS  # not the helper
     assert bash_complete("planner completion ", bash_script, env) == ["bash", "zsh", "fish"]
     assert "--sleep-hours" in bash_complete("planner checkin --", bash_script, env)
 
@@ -249,7 +250,7 @@ def test_the_helper_never_errs(
     before = tree_digest(data)
     text = line.format(missing=missing, data=data, today=TODAY)
     done = subprocess.run(
-        ["planner", "_ids", "items-open", text], env=env, capture_output=True, text=True
+        ["planner", "_complete-ids", "items-open", text], env=env, capture_output=True, text=True
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert not missing.exists() and tree_digest(data) == before
@@ -260,15 +261,18 @@ def test_the_helper_reads_the_line(
 ) -> None:
     line = f"planner --today={TODAY} check --data={data} "
     done = subprocess.run(
-        ["planner", "_ids", "items-open", line], env=env, capture_output=True, text=True
+        ["planner", "_complete-ids", "items-open", line], env=env, capture_output=True, text=True
     )
     assert (done.returncode, done.stdout.split(), done.stderr) == (0, day["open"], "")
 
 
-def test_the_helper_is_hidden(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("typo", ["ids", "id", "complete", "compleet", "_ids", "cids"])
+def test_the_helper_is_hidden(typo: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
-    assert "_ids" not in capsys.readouterr().out
-    assert "_ids " not in MAN_PAGE.read_text()
+    assert "_complete" not in capsys.readouterr().out
+    assert "_complete" not in MAN_PAGE.read_text()
+    assert main([typo]) == 2
+    assert "_complete" not in capsys.readouterr().err  # never "did you mean _complete-ids?"
 
 
 # ---- zsh and fish, when installed ------------------------------------------------------
