@@ -131,9 +131,9 @@ def _opens_app(argv: Sequence[str]) -> bool:
 
 def _command_modules() -> list[Any]:
     """Each command family lives in its own module with a `register(subparsers)`."""
-    from planner.cli import checkin, daily, importing, planfile, profile, race, sync
+    from planner.cli import checkin, daily, importing, planfile, profile, race, shell, sync
 
-    return [daily, checkin, race, profile, planfile, sync, importing]
+    return [daily, checkin, race, profile, planfile, sync, importing, shell]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
