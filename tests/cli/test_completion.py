@@ -24,7 +24,7 @@ TODAY = "2026-11-28"  # as the `cli` fixture pins it
 ROOT = Path(__file__).resolve().parents[2]
 MAN_PAGE = ROOT / "man" / "planner.1"
 COMMANDS = [
-    "today", "plan", "runs", "log", "check", "uncheck", "checkin", "race", "profile",
+    "today", "plan", "status", "runs", "log", "check", "uncheck", "checkin", "race", "profile",
     "plan-file", "sync", "import", "completion",
 ]  # fmt: skip
 
