@@ -15,8 +15,7 @@ from planner.core.effort import Effort, effort_text
 from planner.core.errors import InputError, PlannerError
 from planner.core.model import RUN_TYPES, Run
 from planner.core.units import format_distance, format_duration
-from planner.core.wording import day_label
-from planner.tui.history_view import pace_label
+from planner.core.wording import day_label, pace_label
 from planner.tui.widgets.form_error import FormError
 
 if TYPE_CHECKING:
