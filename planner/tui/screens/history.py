@@ -15,6 +15,7 @@ from textual.widgets.data_table import ColumnKey
 
 from planner.core.effort import Effort
 from planner.core.errors import PlannerError
+from planner.core.load import series_start
 from planner.core.model import Run
 from planner.core.rules import LoadRules
 from planner.core.trend import LoadPoint
@@ -343,7 +344,7 @@ class HistoryScreen(SectionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tab = self.query_one(TabbedContent).active
         if action in ("sort_next", "sort_reverse", "open_run"):
-            return tab == "runs"
+            return tab == "runs" and self.data is not None and bool(self.data.runs)
         if action in CHART_ACTIONS:
             return tab in ("load", "distance") and self.window is not None
         if action == "period":
@@ -355,18 +356,27 @@ class HistoryScreen(SectionScreen):
 
 
 def whole_trend(planner: Planner, runs: tuple[Run, ...], today: date) -> tuple[LoadPoint, ...]:
-    """Every day from a week before the first run to today, in pieces of the most the service
-    gives at once (a 10-year history takes about a tenth of a second)."""
+    """Every day from a week before the first run to today (a 10-year history in about a
+    tenth of a second). Longer than the service gives at once, it comes in pieces, each read
+    from far enough back that its averages have warmed up: no seam where one piece meets the
+    next."""
     if not runs:
         return ()
     first = runs[0].date - timedelta(days=LEAD_DAYS)
+    most = planner.MAX_TREND_DAYS
+    keep = most - warm_up_days(planner.rules().load, today)
     pieces: list[tuple[LoadPoint, ...]] = []
     end = today
-    while end >= first:
-        days = min(planner.MAX_TREND_DAYS, (end - first).days + 1)
-        pieces.append(planner.load_trend(days, end=end))
-        end -= timedelta(days=days)
+    while (end - first).days + 1 > most:
+        pieces.append(planner.load_trend(most, end=end)[-keep:])
+        end -= timedelta(days=keep)
+    pieces.append(planner.load_trend((end - first).days + 1, end=end))
     return tuple(point for piece in reversed(pieces) for point in piece)
+
+
+def warm_up_days(rules: LoadRules, day: date) -> int:
+    """How many days before `day` a load series has to start to be right on it."""
+    return (day - series_start(date.min, day, rules)).days
 
 
 def empty_text() -> str:
