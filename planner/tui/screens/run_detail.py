@@ -84,7 +84,7 @@ class RunDetailScreen(ModalScreen[bool]):
                 yield Select(
                     [(t, t) for t in RUN_TYPES],
                     prompt="not set",
-                    value=self.run.type if self.run.type in RUN_TYPES else Select.BLANK,
+                    value=self.run.type if self.run.type in RUN_TYPES else Select.NULL,
                     id="detail-type",
                     compact=True,
                 )
