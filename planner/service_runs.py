@@ -27,6 +27,7 @@ class RunsPart:
     profile and the plan rules."""
 
     data: DataDir
+    MAX_TREND_DAYS = 3660  # ten years and a few days: the most one load_trend gives
 
     def today(self) -> date:
         raise NotImplementedError  # Planner.today
@@ -50,17 +51,19 @@ class RunsPart:
             days.append(state.runs[0].date)
         return min(days, default=None)
 
-    def load_trend(self, days: int = 120) -> tuple[LoadPoint, ...]:
-        """Fitness, fatigue, form and the load ratio for each of the last `days` days."""
+    def load_trend(self, days: int = 120, end: date | None = None) -> tuple[LoadPoint, ...]:
+        """Fitness, fatigue, form and the load ratio for each of the `days` days up to `end`
+        (today when not given): History asks for a long history a piece at a time."""
         from planner.core.effort import run_load
         from planner.core.trend import load_trend
 
-        if not 1 <= days <= 3660:
-            raise InputError(f"days {days}: must be from 1 to 3660")
+        if not 1 <= days <= self.MAX_TREND_DAYS:
+            raise InputError(f"days {days}: must be from 1 to {self.MAX_TREND_DAYS}")
         plan, today, runs = self.rules(), self.today(), self.runs()
-        first = today - timedelta(days=days - 1)
+        last = today if end is None else end
+        first = last - timedelta(days=days - 1)
         load_of = run_load(runs, self.profile, plan, today)
-        return load_trend(runs, first, today, plan.load, load_of)
+        return load_trend(runs, first, last, plan.load, load_of)
 
     def log_run(self, entry: RunInput) -> Run:
         """Validate every field first; nothing is written unless all of it is good."""

@@ -9,8 +9,9 @@ from typing import Any
 
 from planner.core.effort import Effort, effort_text
 from planner.core.model import DayPlan, Run
-from planner.core.units import METRES_PER_MILE, format_distance, format_duration
+from planner.core.units import format_distance, format_duration
 from planner.core.wording import day_label
+from planner.core.wording import pace_label as pace_label  # the one pace label, kept at hand here
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,12 @@ def run_cells(run: Run, units: str, effort: Effort | None = None) -> tuple[str, 
         day_label(run.date, year=True, padded=True),
         format_distance(run.distance_m, units),
         format_duration(run.moving_s),
-        pace_label(run, units),
+        pace_label(run, units),  # '' for a run without a distance or a time
         effort_text(run, effort, unknown=""),
         "" if run.avg_hr is None else str(run.avg_hr),
         run.type or "",
         run.source,
     )
-
-
-def pace_label(run: Run, units: str) -> str:
-    """'5:45/km' or '9:15/mi'."""
-    if run.distance_m <= 0 or run.moving_s <= 0:
-        return ""
-    per, unit = (METRES_PER_MILE, "mi") if units == "imperial" else (1000.0, "km")
-    return f"{format_duration(run.moving_s / (run.distance_m / per))}/{unit}"
 
 
 # ---- the calendar heatmap ---------------------------------------------------------------

@@ -92,9 +92,9 @@ def test_history_runs(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
     """You should see "History · 56 runs · 458 km in the last 12 weeks", the tabs "1 Runs",
-    "2 Load" and "3 Calendar" with Runs active, and a table of runs newest first ("Date ▼"):
-    Fri 27 Nov 2026, 8.3 km, 43:05, 5:11/km, RPE 7, HR 165, tempo, demo; the first row
-    highlighted, the table focused; "o Sort" in the footer."""
+    "2 Load", "3 Calendar" and "4 Distance" with Runs active, and a table of runs newest first
+    ("Date ▼"): Fri 27 Nov 2026, 8.3 km, 43:05, 5:11/km, RPE 7, HR 165, tempo, demo; the first
+    row highlighted, the table focused; "o Sort" in the footer."""
     snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("H"))
 
 
@@ -103,12 +103,14 @@ def test_history_runs(
 def test_history_load(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see the Load tab: "Fitness, fatigue, form" with a legend (━ form −22,
-    ┅ fatigue 146, ━ fitness 165, each mark in its line's colour): fitness (green) rising from
-    early September, fatigue (orange, dotted) above it, form (blue) dipping below a dotted zero
-    line, the scale 231 to −142 on the left and "Sat 29 Aug … today" under it; then "Load
-    ratio, acute:chronic  ━ ratio 0.88": a line from early October inside a green-shaded band
-    (0.8-1.3) under a red dotted line at 1.5; then the note explaining them; no "o Sort"."""
+    """You should see the Load tab: the span "12 weeks to Sat 28 Nov 2026" in bold, then
+    "Fitness, fatigue, form" with a legend (━ form −22, ┅ fatigue 146, ━ fitness 165, each mark
+    in its line's colour): fitness (green) rising from early September, fatigue (orange,
+    dotted) above it, form (blue) dipping below a dotted zero line, the scale 231 to −142 on
+    the left and "Sun 6 Sep … today" under it; then "Load ratio, acute:chronic  ━ ratio 0.88":
+    a line from early October inside a green-shaded band (0.8-1.3) under a red dotted line at
+    1.5; then the note explaining them; no "o Sort", and "[] Move  +− Zoom" in the footer,
+    with a space after each word and "q Quit" still in sight at 80 columns."""
     snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("H", "2"))
 
 
@@ -117,11 +119,60 @@ def test_history_load(
 def test_history_calendar(
     demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
 ) -> None:
-    """You should see the Calendar tab: "Days you ticked off", month names across the top, rows
-    labelled Mon, Wed, Fri, Sun, and for the last 12 weeks one mark a day (· nothing ticked,
-    ░ ▒ ▓ partly, in shades of green), blank before the first run; the legend "Less · ░ ▒ ▓ █
-    More" and "0 days fully done, 56 partly, 29 with nothing ticked."."""
+    """You should see the Calendar tab (of four, "4 Distance" last): "Days you ticked off",
+    month names across the top, rows labelled Mon, Wed, Fri, Sun, and for the last 12 weeks one
+    mark a day (· nothing ticked, ░ ▒ ▓ partly, in shades of green), blank before the first
+    run; the legend "Less · ░ ▒ ▓ █ More" and "0 days fully done, 56 partly, 29 with nothing
+    ticked."."""
     snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("H", "3"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES)
+def test_history_distance(
+    demo_planner: Planner, snap_compare: SnapCompare, size: tuple[int, int], theme: str
+) -> None:
+    """You should see the Distance tab: "12 weeks to Sat 28 Nov 2026", then "Distance a week,
+    km" and 13 bars (every week the 12 weeks touch, Monday to Sunday, the first the week of
+    31 Aug with the demo's first run, 12 km), each with its kilometres over it (41, 33, 40, 37,
+    40, 43, 35, 41, 33, 43, 43, 28 from the week of 7 Sep on) in the muted colour, the bars in
+    the primary colour, the scale "50" at the top and "0" at the bottom on the left, the weeks'
+    Mondays under them ("31 Aug", "14 Sep"... at 80x24, every one at 120x40); then "In the
+    window: 457.8 km in 55 runs. m: by the month." and "m Months" in the footer."""
+    snap(snap_compare, PlannerApp(demo_planner, poll_seconds=0), size, theme, keys("H", "4"))
+
+
+def test_history_distance_by_month(demo_planner: Planner, snap_compare: SnapCompare) -> None:
+    """You should see, after − (a year) and m, "1 year to Sat 28 Nov 2026" and "Distance a
+    month, km": 13 months labelled "Nov Dec 2026 Feb … Oct Nov" (the year under January), empty
+    but for September (136), October (187) and November (147) on a scale of 200; the note ends
+    "m: by the week." and the footer says "m Weeks"."""
+    before = keys("H", "4", "minus", "m")
+    assert snap_compare(
+        PlannerApp(demo_planner, poll_seconds=0), terminal_size=(80, 24), run_before=before
+    )
+
+
+def test_history_load_zoomed(demo_planner: Planner, snap_compare: SnapCompare) -> None:
+    """You should see, after + (4 weeks) and [ (a week back), "4 weeks to Sat 21 Nov 2026"
+    over both load charts, each dated "Sun 25 Oct … Sat 21 Nov" (not "today"), the lines
+    spread wider than at 12 weeks and their legends the values of 21 Nov (fitness 176)."""
+    before = keys("H", "2", "plus", "left_square_bracket")
+    assert snap_compare(
+        PlannerApp(demo_planner, poll_seconds=0), terminal_size=(80, 24), run_before=before
+    )
+
+
+def test_history_empty(planner: Planner, snap_compare: SnapCompare) -> None:
+    """You should see a History without runs: "History · 0 runs", the Load tab saying only
+    "No runs yet: press L to log one, or i to import." and no chart; no Move or Zoom keys in
+    the footer."""
+    for run in planner.runs():
+        planner.delete_run(run.id)
+    before = keys("H", "2")
+    assert snap_compare(
+        PlannerApp(planner, poll_seconds=0), terminal_size=(80, 24), run_before=before
+    )
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -15,10 +15,12 @@ from textual.widgets.data_table import ColumnKey
 
 from planner.core.effort import Effort
 from planner.core.errors import PlannerError
+from planner.core.load import series_start
 from planner.core.model import Run
 from planner.core.rules import LoadRules
 from planner.core.trend import LoadPoint
 from planner.core.wording import count
+from planner.tui.commands import GLOBAL_KEYS
 from planner.tui.history_view import (
     COLUMN_KEYS,
     RUN_COLUMNS,
@@ -27,9 +29,20 @@ from planner.tui.history_view import (
     run_cells,
     sorted_runs,
 )
-from planner.tui.load_charts import fitness_chart, load_note, ratio_chart
+from planner.tui.load_charts import (
+    LEAD_DAYS,
+    PERIODS,
+    ChartWindow,
+    distance_charts,
+    distance_note,
+    fitness_chart,
+    load_note,
+    ratio_chart,
+    window_trend,
+)
 from planner.tui.messages import DataSaved
 from planner.tui.screens.section import SectionScreen
+from planner.tui.widgets.bar_chart import BarChart
 from planner.tui.widgets.heatmap import Heatmap
 from planner.tui.widgets.key_footer import KeyFooter
 from planner.tui.widgets.line_chart import LineChart
@@ -37,8 +50,6 @@ from planner.tui.widgets.line_chart import LineChart
 if TYPE_CHECKING:
     from planner.service import Planner
 
-TREND_DAYS = 120
-MIN_TREND_DAYS = 28
 CALENDAR_DAYS = 366  # the most the plan gives at once: a year of weeks and a day
 
 
@@ -53,10 +64,18 @@ class HistoryData:
     rules: LoadRules
     shares: dict[date, float]
     efforts: dict[str, Effort] = field(default_factory=dict)  # '~5' for an estimate
+    # The trend holds every day from a week before the first run to today (none without runs);
+    # the charts show a window of it.
+
+
+MOVE = Binding.Group("Move", compact=True)
+ZOOM = Binding.Group("Zoom", compact=True)
+CHART_ACTIONS = ("move", "zoom")  # on the tabs of charts, with runs to chart
 
 
 class HistoryScreen(SectionScreen):
-    """Three tabs; 1, 2 and 3 switch between them, o and O sort the runs."""
+    """Four tabs; 1 to 4 switch between them, o and O sort the runs, [ ] + − move and zoom the
+    charts' window, m shows the distance by the month or by the week."""
 
     SECTION_ACTION = "history"
 
@@ -76,9 +95,43 @@ class HistoryScreen(SectionScreen):
             show=False,
             tooltip="Which days you ticked everything",
         ),
+        Binding("4", "tab('distance')", "Distance", show=False, tooltip="Distance week by week"),
         Binding("enter", "open_run", "Open", tooltip="Open the run: rate, retype or delete it"),
         Binding("o", "sort_next", "Sort", tooltip="Sort the runs by the next column"),
         Binding("O", "sort_reverse", "Reverse", show=False, tooltip="Reverse the order of runs"),
+        Binding(
+            "left_square_bracket",
+            "move(-1)",
+            "Earlier",
+            tooltip="Move the charts back in time",
+            group=MOVE,
+        ),
+        Binding(
+            "right_square_bracket",
+            "move(1)",
+            "Later",
+            tooltip="Move the charts forward in time",
+            group=MOVE,
+        ),
+        Binding(
+            "plus,equals_sign",
+            "zoom(-1)",
+            "Zoom in",
+            key_display="+",
+            tooltip="Fewer days: a week at the closest",
+            group=ZOOM,
+        ),
+        Binding(
+            "minus",
+            "zoom(1)",
+            "Zoom out",
+            key_display="−",
+            tooltip="More days: 4 weeks, 12 weeks, a year, all years",
+            group=ZOOM,
+        ),
+        # One key, two bindings: the footer names what m shows next.
+        Binding("m", "period('month')", "Months", tooltip="Distance month by month"),
+        Binding("m", "period('week')", "Weeks", tooltip="Distance week by week"),
     ]
 
     AUTO_FOCUS = "#runs-table"
@@ -88,13 +141,19 @@ class HistoryScreen(SectionScreen):
         self.sort_column = "date"
         self.sort_reverse = True  # newest first
         self.data: HistoryData | None = None
+        self.window: ChartWindow | None = None  # None: no runs to chart
+        self.period = PERIODS[0]  # the distance bars' period: "week" or "month"
 
     def compose(self) -> ComposeResult:
+        empty = empty_text()
         yield Static("History", id="history-title", classes="section-title", markup=False)
         with TabbedContent(initial="runs", id="history-tabs"):
             with TabPane("1 Runs", id="runs"):
+                yield Static(empty, id="runs-empty", classes="history-empty", markup=False)
                 yield DataTable(id="runs-table", cursor_type="row", zebra_stripes=True)
             with TabPane("2 Load", id="load"):
+                yield Static(empty, id="load-empty", classes="history-empty", markup=False)
+                yield Static(id="load-span", classes="chart-span", markup=False)
                 yield LineChart(id="fitness-chart")
                 yield LineChart(id="ratio-chart")
                 yield Static(id="load-note", markup=False)
@@ -102,6 +161,11 @@ class HistoryScreen(SectionScreen):
                 yield Static("Days you ticked off", id="heat-title", markup=False)
                 yield Heatmap(id="heatmap")
                 yield Static(id="heat-summary", markup=False)
+            with TabPane("4 Distance", id="distance"):
+                yield Static(empty, id="distance-empty", classes="history-empty", markup=False)
+                yield Static(id="distance-span", classes="chart-span", markup=False)
+                yield BarChart(id="distance-chart")
+                yield Static(id="distance-note", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -122,11 +186,12 @@ class HistoryScreen(SectionScreen):
             today = planner.today()
             first = today - timedelta(days=CALENDAR_DAYS - 1)
             days = planner.plan(start=first, days=CALENDAR_DAYS).days
+            runs = planner.runs()
             data = HistoryData(
                 today=today,
                 units=planner.profile.units,
-                runs=planner.runs(),
-                trend=planner.load_trend(trend_days(planner.runs(), today)),
+                runs=runs,
+                trend=whole_trend(planner, runs, today),
                 rules=planner.rules().load,
                 shares=day_completion(days),
                 efforts=planner.efforts(),
@@ -138,15 +203,65 @@ class HistoryScreen(SectionScreen):
 
     def show_history(self, data: HistoryData) -> None:
         self.data = data
+        self.window = self.window_for(data)
         self.query_one("#history-tabs ContentSwitcher").loading = False
         self.query_one("#history-title", Static).update(history_title(data))
+        has_runs = bool(data.runs)
+        for empty in self.query(".history-empty"):
+            empty.display = not has_runs
+        for part in ("#runs-table", "#load-span", "#fitness-chart", "#ratio-chart", "#load-note"):
+            self.query_one(part).display = has_runs
+        for part in ("#distance-span", "#distance-chart", "#distance-note"):
+            self.query_one(part).display = has_runs
         self.fill_table()
-        self.query_one("#fitness-chart", LineChart).show(fitness_chart(data.trend))
-        self.query_one("#ratio-chart", LineChart).show(ratio_chart(data.trend, data.rules))
         self.query_one("#load-note", Static).update(load_note(data.rules))
+        self.show_charts()
         shares = since_first_use(data.shares, data.runs)
         self.query_one(Heatmap).show(shares, data.today)
         self.query_one("#heat-summary", Static).update(summary_text(shares, data.today))
+        self.refresh_bindings()
+
+    def window_for(self, data: HistoryData) -> ChartWindow | None:
+        """The window as it was when the runs read again still span it; else the default."""
+        if not data.runs:
+            return None
+        default = ChartWindow.default(data.runs[0].date, data.runs[-1].date, data.today)
+        kept = self.window
+        if kept is None or (kept.first, kept.last) != (default.first, default.last):
+            return default
+        return kept
+
+    def show_charts(self) -> None:
+        """The load charts and the distance bars of the window's days."""
+        data, window = self.data, self.window
+        if data is None or window is None:
+            return
+        shown = window_trend(data.trend, window)
+        span = window.label()
+        self.query_one("#load-span", Static).update(span)
+        self.query_one("#distance-span", Static).update(span)
+        self.query_one("#fitness-chart", LineChart).show(fitness_chart(shown, data.today))
+        self.query_one("#ratio-chart", LineChart).show(ratio_chart(shown, data.rules, data.today))
+        bars = distance_charts(data.runs, window, self.period, data.units)
+        self.query_one(BarChart).show(*bars)
+        note = distance_note(data.runs, window, data.units)
+        other = "month" if self.period == "week" else "week"
+        self.query_one("#distance-note", Static).update(f"{note} m: by the {other}.")
+
+    def action_move(self, direction: int) -> None:
+        if self.window is not None:
+            self.window = self.window.moved(direction)
+            self.show_charts()
+
+    def action_zoom(self, direction: int) -> None:
+        if self.window is not None:
+            self.window = self.window.zoomed(direction)
+            self.show_charts()
+
+    def action_period(self, period: str) -> None:
+        self.period = period
+        self.show_charts()
+        self.refresh_bindings()
 
     def fill_table(self) -> None:
         """Rows in the chosen order; the cursor stays on the run it was on."""
@@ -227,19 +342,47 @@ class HistoryScreen(SectionScreen):
         self.query_one(TabbedContent).active = tab
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        tab = self.query_one(TabbedContent).active
         if action in ("sort_next", "sort_reverse", "open_run"):
-            return self.query_one(TabbedContent).active == "runs"
+            return tab == "runs" and self.data is not None and bool(self.data.runs)
+        if action in CHART_ACTIONS:
+            return tab in ("load", "distance") and self.window is not None
+        if action == "period":
+            return tab == "distance" and self.window is not None and self.period not in parameters
         return True
 
     def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()
 
 
-def trend_days(runs: tuple[Run, ...], today: date) -> int:
-    """Up to 120 days, but not weeks of nothing before a short history: from a week before it."""
+def whole_trend(planner: Planner, runs: tuple[Run, ...], today: date) -> tuple[LoadPoint, ...]:
+    """Every day from a week before the first run to today (a 10-year history in about a
+    tenth of a second). Longer than the service gives at once, it comes in pieces, each read
+    from far enough back that its averages have warmed up: no seam where one piece meets the
+    next."""
     if not runs:
-        return MIN_TREND_DAYS
-    return min(TREND_DAYS, max(MIN_TREND_DAYS, (today - runs[0].date).days + 8))
+        return ()
+    first = runs[0].date - timedelta(days=LEAD_DAYS)
+    most = planner.MAX_TREND_DAYS
+    keep = most - warm_up_days(planner.rules().load, today)
+    pieces: list[tuple[LoadPoint, ...]] = []
+    end = today
+    while (end - first).days + 1 > most:
+        pieces.append(planner.load_trend(most, end=end)[-keep:])
+        end -= timedelta(days=keep)
+    pieces.append(planner.load_trend((end - first).days + 1, end=end))
+    return tuple(point for piece in reversed(pieces) for point in piece)
+
+
+def warm_up_days(rules: LoadRules, day: date) -> int:
+    """How many days before `day` a load series has to start to be right on it."""
+    return (day - series_start(date.min, day, rules)).days
+
+
+def empty_text() -> str:
+    """'No runs yet: press L to log one, or i to import': the App's own keys."""
+    keys = {key.action: key.key for key in GLOBAL_KEYS}
+    return f"No runs yet: press {keys['log_run']} to log one, or {keys['import_runs']} to import."
 
 
 def history_title(data: HistoryData) -> str:

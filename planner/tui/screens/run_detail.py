@@ -15,8 +15,7 @@ from planner.core.effort import Effort, effort_text
 from planner.core.errors import InputError, PlannerError
 from planner.core.model import RUN_TYPES, Run
 from planner.core.units import format_distance, format_duration
-from planner.core.wording import day_label
-from planner.tui.history_view import pace_label
+from planner.core.wording import day_label, pace_label
 from planner.tui.widgets.form_error import FormError
 from planner.tui.widgets.key_footer import KeyFooter
 
@@ -86,7 +85,7 @@ class RunDetailScreen(ModalScreen[bool]):
                 yield Select(
                     [(t, t) for t in RUN_TYPES],
                     prompt="not set",
-                    value=self.run.type if self.run.type in RUN_TYPES else Select.BLANK,
+                    value=self.run.type if self.run.type in RUN_TYPES else Select.NULL,
                     id="detail-type",
                     compact=True,
                 )

@@ -45,6 +45,19 @@ class ChartData:
     decimals: int = 0
 
 
+def fit_width(values: tuple[float | None, ...], dots: int) -> tuple[float | None, ...]:
+    """More values than dot columns (years of days): each column the mean of its values, so a
+    long window reads as a line, not as a hatch of every day's ups and downs."""
+    if len(values) <= dots or dots < 1:
+        return values
+    fitted: list[float | None] = []
+    for column in range(dots):
+        part = values[column * len(values) // dots : (column + 1) * len(values) // dots]
+        known = [v for v in part if v is not None]
+        fitted.append(sum(known) / len(known) if known else None)
+    return tuple(fitted)
+
+
 def scale_label(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}".replace("-", "−")
 
@@ -98,7 +111,8 @@ class LineChart(Widget):
             canvas.hline(guide.value, data.low, data.high, layer)
         offset = len(data.guides)
         for layer, series in enumerate(data.series, start=offset):
-            canvas.line(series.values, data.low, data.high, layer, dotted=series.dotted)
+            values = fit_width(series.values, canvas.dot_width)
+            canvas.line(values, data.low, data.high, layer, dotted=series.dotted)
         rows = canvas.rows()
         strips = [self._legend(data, width)]
         for index, row in enumerate(rows):
