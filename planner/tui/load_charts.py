@@ -257,9 +257,12 @@ def distance_charts(
     return tuple(charts)
 
 
-def distance_note(runs: Sequence[Run], window: ChartWindow, units: str) -> str:
-    """'In the window: 458.2 km in 56 runs.' (the window's days only; a bar is a whole week)"""
+def distance_note(runs: Sequence[Run], window: ChartWindow, units: str, period: str) -> str:
+    """'Mon 31 Aug to Sat 28 Nov: 470.0 km in 57 runs.': the days the bars cover, from the
+    start of the first bar's week or month, so the total is the bars' sum."""
     unit, per = unit_of(units)
-    inside = [run for run in runs if window.start <= run.date <= window.end]
+    first = period_start(window.start, period)
+    inside = [run for run in runs if first <= run.date <= window.end]
     total = sum(run.distance_m for run in inside) / per
-    return f"In the window: {total:.1f} {unit} in {count(len(inside), 'run')}."
+    span = f"{day_label(first)} to {day_label(window.end)}"
+    return f"{span}: {total:.1f} {unit} in {count(len(inside), 'run')}."

@@ -214,7 +214,8 @@ async def test_m_shows_the_distance_by_the_month_and_back(planner: Planner) -> N
         shown_keys = {b.description for _, b, on, _ in screen.active_bindings.values() if on}
         assert "Weeks" in shown_keys and "Months" not in shown_keys
         note = str(screen.query_one("#distance-note", Static).render())
-        assert note == "In the window: 52.0 km in 5 runs. m: by the week."
+        # The total is that of the bars: from the first of the first bar's month.
+        assert note == "Tue 1 Sep to Sat 28 Nov: 52.0 km in 5 runs. m: by the week."
         await pilot.press("m")
         await pilot.pause()
         assert shown()[0] == "Distance a week, km"

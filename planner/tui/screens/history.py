@@ -244,7 +244,7 @@ class HistoryScreen(SectionScreen):
         self.query_one("#ratio-chart", LineChart).show(ratio_chart(shown, data.rules, data.today))
         bars = distance_charts(data.runs, window, self.period, data.units)
         self.query_one(BarChart).show(*bars)
-        note = distance_note(data.runs, window, data.units)
+        note = distance_note(data.runs, window, data.units, self.period)
         other = "month" if self.period == "week" else "week"
         self.query_one("#distance-note", Static).update(f"{note} m: by the {other}.")
 
