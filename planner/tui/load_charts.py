@@ -264,5 +264,6 @@ def distance_note(runs: Sequence[Run], window: ChartWindow, units: str, period: 
     first = period_start(window.start, period)
     inside = [run for run in runs if first <= run.date <= window.end]
     total = sum(run.distance_m for run in inside) / per
-    span = f"{day_label(first)} to {day_label(window.end)}"
+    years = first.year != window.end.year  # "1 Nov to 28 Nov" would read as one month
+    span = f"{day_label(first, year=years)} to {day_label(window.end, year=years)}"
     return f"{span}: {total:.1f} {unit} in {count(len(inside), 'run')}."
