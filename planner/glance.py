@@ -29,6 +29,10 @@ import os
 import sys
 import time
 
+MYPY = False  # not typing.TYPE_CHECKING: importing typing costs this path ~10%
+if MYPY:
+    from typing import Any
+
 VERSION = 1
 RACY_NS = 2_000_000_000  # as store/disk.py
 APP = "planner"
@@ -109,11 +113,8 @@ def cached(data_arg: str | None, pinned: str | None, view: str) -> object:
     if cache is None or data is None or os.environ.get("PLANNER_NO_SNAPSHOTS", "") == "1":
         return None
     try:
-        with open(status_file(cache, data), "rb") as f:
-            kept = marshal.loads(f.read())
-        if kept.get("version") != VERSION or kept.get("code") != _code():
-            return None
-        if kept["data_dir"] != os.path.realpath(data):
+        kept = _load(status_file(cache, data))
+        if kept is None or kept["data_dir"] != os.path.realpath(data):
             return None
         for folder, key in kept["folders"].items():
             now = _key(folder)
@@ -125,6 +126,14 @@ def cached(data_arg: str | None, pinned: str | None, view: str) -> object:
         return kept["days"].get(day, {}).get(view)
     except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError, IndexError):
         return None  # missing, torn or foreign: only a cache
+
+
+def _load(path: str) -> dict[str, Any] | None:
+    """The file as written by this release, or None (OSError and the like: the caller's)."""
+    with open(path, "rb") as f:
+        kept = marshal.loads(f.read())
+    ok = isinstance(kept, dict) and kept.get("version") == VERSION and kept.get("code") == _code()
+    return kept if ok else None
 
 
 def _code() -> str:
@@ -201,9 +210,8 @@ def _merged(
     """`days` over what the file at `path` holds, if it was made from the same event folders
     as they are now (the same keys: nothing was added since)."""
     try:
-        with open(path, "rb") as f:
-            old = marshal.loads(f.read())
-        if old.get("version") != VERSION or old.get("code") != _code():
+        old = _load(path)
+        if old is None:
             return days
         same = {k: v[:3] if v else None for k, v in old["folders"].items()} == {
             k: v[:3] if v else None for k, v in folders.items()
@@ -263,9 +271,9 @@ def quick(argv: list[str]) -> int | None:
     lines = cached(data, pinned, "brief" if brief else "today")
     if not isinstance(lines, list):
         return None
-    from planner.term import emit, emit_cut
+    from planner.term import emit
 
-    (emit_cut if brief else emit)(lines)
+    emit(lines, one_row=brief)
     return 0
 
 

@@ -113,20 +113,12 @@ def paint(row: str) -> str:
     return row
 
 
-def emit(lines: Iterable[str], stream: TextIO | None = None) -> None:
-    """Print `lines` fitted to the terminal (or 80 columns), coloured only on a terminal."""
-    stream = stream or sys.stdout
-    rows = fit(lines, width(stream))
-    if colour(stream):
-        rows = [paint(row) for row in rows]
-    print("\n".join(rows), file=stream)
-
-
-def emit_cut(lines: Iterable[str], stream: TextIO | None = None) -> None:
-    """Print `lines` one row each, cut to the terminal's width, coloured on a terminal."""
+def emit(lines: Iterable[str], stream: TextIO | None = None, *, one_row: bool = False) -> None:
+    """Print `lines` fitted to the terminal (or 80 columns), coloured only on a terminal:
+    wrapped, or with `one_row` each cut to a row (the brief forms)."""
     stream = stream or sys.stdout
     columns = width(stream)
-    rows = [cut(line, columns) for line in lines]
+    rows = [cut(line, columns) for line in lines] if one_row else fit(lines, columns)
     if colour(stream):
         rows = [paint(row) for row in rows]
     print("\n".join(rows), file=stream)

@@ -81,11 +81,11 @@ def cmd_today(planner: Planner, args: argparse.Namespace) -> int:
         print_json(plan_to_json(planner.plan(days=1)))
         return 0
     if args.brief:
-        from planner.term import emit_cut
+        from planner.term import emit
 
         # The morning view the app keeps in the snapshot: nothing new, nothing planned.
         lines = brief_lines(planner.morning())
-        emit_cut(lines)
+        emit(lines, one_row=True)
         _keep_for_next_time(planner, "brief", lines)
         return 0
     plan = planner.plan(days=1)

@@ -11,7 +11,8 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widget import Widget
+
+from planner.tui.widgets.drawn import DrawnWidget
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"  # a cell's share of a bar, in eighths
 MAX_CELL = 8  # columns per bar at most, the gap included: wide bars would not read better
@@ -45,7 +46,7 @@ def number(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-class BarChart(Widget):
+class BarChart(DrawnWidget):
     """Draws the first of its `BarData` whose bars fit the width (the others are coarser)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -61,12 +62,10 @@ class BarChart(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.options: tuple[BarData, ...] = ()
-        self._strips: tuple[tuple[int, int], list[Strip]] | None = None
 
     def show(self, *options: BarData) -> None:
         self.options = options
-        self._strips = None
-        self.refresh()
+        self.redraw()
 
     def chosen(self, width: int) -> BarData | None:
         """The first option whose bars fit `width` columns; the last one when none does."""
@@ -74,17 +73,6 @@ class BarChart(Widget):
             if len(data.bars) <= width - self._gutter(data):
                 return data
         return self.options[-1] if self.options else None
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips = None
-
-    def render_line(self, y: int) -> Strip:
-        size = (self.size.width, self.size.height)
-        if self._strips is None or self._strips[0] != size:
-            self._strips = (size, self._draw(*size))
-        strips = self._strips[1]
-        return strips[y] if y < len(strips) else Strip.blank(self.size.width)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"bar-chart--{name}")

@@ -8,9 +8,9 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widget import Widget
 
 from planner.tui.widgets.braille import BrailleCanvas
+from planner.tui.widgets.drawn import DrawnWidget
 
 # The roles a line can play; each is a component class, coloured in app.tcss.
 ROLES = ("fitness", "fatigue", "form", "ratio", "guide", "danger")
@@ -62,7 +62,7 @@ def scale_label(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}".replace("-", "−")
 
 
-class LineChart(Widget):
+class LineChart(DrawnWidget):
     """Draws one `ChartData`; the last series drawn wins a shared cell's colour."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -78,23 +78,10 @@ class LineChart(Widget):
     def __init__(self, data: ChartData | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.data = data
-        self._strips: tuple[tuple[int, int], list[Strip]] | None = None
 
     def show(self, data: ChartData) -> None:
         self.data = data
-        self._strips = None
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips = None  # a theme change recolours every line
-
-    def render_line(self, y: int) -> Strip:
-        size = (self.size.width, self.size.height)
-        if self._strips is None or self._strips[0] != size:
-            self._strips = (size, self._draw(*size))
-        strips = self._strips[1]
-        return strips[y] if y < len(strips) else Strip.blank(self.size.width)
+        self.redraw()
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"line-chart--{name}")
